@@ -1,0 +1,126 @@
+using Kontor.Features.Customers.Shared;
+using Kontor.Platform.Data;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Validation;
+using Kontor.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Accounts;
+
+/// <summary>
+/// An account as clients send it: the body of <c>POST /api/accounts</c>, the result of applying a
+/// <c>PATCH</c> to the stored account, and the model of the account form.
+/// </summary>
+public sealed class AccountRequest
+{
+    [Mandatory, MaxChars(200)]
+    public string Name { get; set; } = "";
+
+    [MaxChars(100)]
+    public string? Industry { get; set; }
+
+    [MaxChars(100)]
+    public string? Segment { get; set; }
+
+    [MaxChars(20), VatId]
+    public string? VatId { get; set; }
+
+    [MaxChars(300), WebAddress]
+    public string? Website { get; set; }
+
+    [MaxChars(40), PhoneNumber]
+    public string? Phone { get; set; }
+
+    [MaxChars(254), Email]
+    public string? Email { get; set; }
+
+    public AddressRequest BillingAddress { get; set; } = new();
+
+    public AddressRequest ShippingAddress { get; set; } = new();
+
+    /// <summary>The parent company in a group; must be an account the user can see.</summary>
+    public Guid? ParentAccountId { get; set; }
+
+    /// <summary>The field-sales owner; the current user when left out on create.</summary>
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>The responsible inside-sales team.</summary>
+    public Guid? InsideSalesTeamId { get; set; }
+
+    [MaxChars(4000)]
+    public string? Description { get; set; }
+
+    public static AccountRequest From(Account account) => new()
+    {
+        Name = account.Name,
+        Industry = account.Industry,
+        Segment = account.Segment,
+        VatId = account.VatId,
+        Website = account.Website,
+        Phone = account.Phone,
+        Email = account.Email,
+        BillingAddress = AddressRequest.From(account.BillingAddress),
+        ShippingAddress = AddressRequest.From(account.ShippingAddress),
+        ParentAccountId = account.ParentAccountId,
+        OwnerId = account.OwnerId,
+        InsideSalesTeamId = account.InsideSalesTeamId,
+        Description = account.Description,
+    };
+
+    /// <summary>
+    /// Validates the request, checks its references and returns the normalised fields; throws
+    /// <see cref="Platform.Http.RequestValidationException"/> listing every problem at once.
+    /// </summary>
+    internal async Task<AccountFields> ResolveAsync(Guid? accountId, KontorDb db, CurrentUser user, CancellationToken ct)
+    {
+        var errors = new FieldErrors(RequestValidator.Validate(this));
+        var billing = BillingAddress.ToAddress();
+        var phone = errors.Phone("phone", Phone, billing.Country ?? user.DefaultCountry);
+        var owner = await References.OwnerAsync(db, user, OwnerId, errors, "ownerId", ct);
+        await References.TeamAsync(db, InsideSalesTeamId, errors, "insideSalesTeamId", ct);
+        await References.AccountAsync(db, ParentAccountId, errors, "parentAccountId", ct);
+        if (accountId is not null && ParentAccountId is not null && await WouldCycleAsync(db, accountId.Value, ParentAccountId.Value, ct))
+        {
+            errors.Add("parentAccountId", ValidationMessages.ParentCycle);
+        }
+
+        errors.ThrowIfAny();
+        return new AccountFields(
+            Name.Trim(),
+            Normalize.Text(Industry),
+            Normalize.Text(Segment),
+            Normalize.VatId(VatId),
+            Normalize.WebAddress(Website),
+            phone,
+            Normalize.Email(Email),
+            billing,
+            ShippingAddress.ToAddress(),
+            ParentAccountId,
+            owner,
+            InsideSalesTeamId,
+            Normalize.Text(Description));
+    }
+
+    /// <summary>True when <paramref name="parentId"/> is the account itself or one of its descendants.</summary>
+    private static async Task<bool> WouldCycleAsync(KontorDb db, Guid accountId, Guid parentId, CancellationToken ct)
+    {
+        // Walk up from the proposed parent through every account of the tenant (also ones the user cannot
+        // see or has deleted: they still close a cycle); only ids are read. Groups are shallow.
+        var seen = new HashSet<Guid>();
+        for (Guid? current = parentId; current is { } id; current = await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess])
+                 .Where(a => a.Id == id).Select(a => a.ParentAccountId).SingleOrDefaultAsync(ct))
+        {
+            if (id == accountId)
+            {
+                return true;
+            }
+
+            if (!seen.Add(id))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Accounts;
+
+internal static class RestoreAccount
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/{id:guid}/restore", async Task<Results<Ok<AccountResponse>, NotFound>> (
+                Guid id, HttpResponse response, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
+            {
+                var restored = await ExecuteAsync(id, db, access, ct);
+                if (restored is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                response.Headers.ETag = restored.ETag;
+                return TypedResults.Ok(restored);
+            })
+            .WithName(nameof(RestoreAccount))
+            .WithSummary("Restore an account (and the contacts deleted with it) from the recycle bin")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    /// <summary>Null when no visible account with this id is in the recycle bin.</summary>
+    public static async Task<AccountResponse?> ExecuteAsync(Guid id, KontorDb db, AccessScope access, CancellationToken ct)
+    {
+        var account = await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin])
+            .SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        access.RequireChange(account, ObjectPermissions.Delete);
+        var deletedAt = account.DeletedAt;
+        account.RestoreFromRecycleBin();
+        var contacts = await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess])
+            .Where(c => c.AccountId == id && c.DeletedAt == deletedAt)
+            .ToListAsync(ct);
+        foreach (var contact in contacts)
+        {
+            contact.RestoreFromRecycleBin();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetAccount.ExecuteAsync(id, db, ct);
+    }
+}

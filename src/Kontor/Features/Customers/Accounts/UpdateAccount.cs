@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Accounts;
+
+internal static class UpdateAccount
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPatch("/{id:guid}", async Task<Results<Ok<AccountResponse>, NotFound, ProblemHttpResult>> (
+                Guid id, JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
+            {
+                if (!ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
+                {
+                    return ETags.MissingIfMatch();
+                }
+
+                var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+                if (account is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var request = JsonMergePatch.Apply(AccountRequest.From(account), patch, http.HttpContext.RequestServices.SerializerOptions());
+                var updated = await ExecuteAsync(id, request, expected, db, user, access, ct);
+                if (updated is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                http.HttpContext.Response.Headers.ETag = updated.ETag;
+                return TypedResults.Ok(updated);
+            })
+            .WithName(nameof(UpdateAccount))
+            .WithSummary("Change an account")
+            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the account changed since.")
+            .Accepts<AccountRequest>("application/json", JsonMergePatch.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    /// <summary>
+    /// Shared by the endpoint and the account form. Null when the account is not visible;
+    /// <paramref name="expectedVersion"/> null means "whatever is stored" (If-Match: *).
+    /// </summary>
+    public static async Task<AccountResponse?> ExecuteAsync(
+        Guid id, AccountRequest request, uint? expectedVersion, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    {
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        access.RequireChange(account, ObjectPermissions.Edit);
+        ETags.Check(db, account, expectedVersion);
+        account.Apply(await request.ResolveAsync(id, db, user, ct));
+        await db.SaveChangesAsync(ct);
+        return await GetAccount.ExecuteAsync(id, db, ct) ?? AccountResponse.Describe(account);
+    }
+}

@@ -1,0 +1,96 @@
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Search;
+
+namespace Kontor.Features.Customers.Contacts;
+
+/// <summary>How a contact is addressed in letters and e-mails.</summary>
+public enum Salutation
+{
+    None,
+    Mr,
+    Ms,
+    Mx,
+}
+
+/// <summary>The normalised values of a contact, produced by a slice after validation.</summary>
+public sealed record ContactFields(
+    Salutation Salutation,
+    string? Title,
+    string? FirstName,
+    string LastName,
+    string? JobTitle,
+    string? Email,
+    string? Phone,
+    string? MobilePhone,
+    string? PreferredLanguage,
+    Guid? AccountId,
+    Guid OwnerId,
+    string? Description);
+
+/// <summary>A person Kontor's users deal with, usually working at an account.</summary>
+public sealed class Contact : RecordEntity, IAccessControlled
+{
+    private Contact() { } // For EF Core.
+
+    public Contact(ContactFields fields) => Apply(fields);
+
+    public static string? SharedWithTeamProperty => null;
+
+    public static SecuredObject SecuredObject => CustomerObjects.Contacts;
+
+    public Salutation Salutation { get; private set; }
+
+    /// <summary>Academic or honorary title written before the name, e.g. "Dr.".</summary>
+    public string? Title { get; private set; }
+
+    public string? FirstName { get; private set; }
+    public string LastName { get; private set; } = "";
+    public string? JobTitle { get; private set; }
+    public string? Email { get; private set; }
+
+    /// <summary>E.164.</summary>
+    public string? Phone { get; private set; }
+
+    /// <summary>E.164.</summary>
+    public string? MobilePhone { get; private set; }
+
+    /// <summary>ISO 639-1, e.g. de.</summary>
+    public string? PreferredLanguage { get; private set; }
+
+    public Guid? AccountId { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public string? Description { get; private set; }
+
+    /// <summary>Folded "last first" for sorting and keyset paging.</summary>
+    public string SortName { get; private set; } = "";
+
+    /// <summary>Folded names, e-mail and phone digits for substring search.</summary>
+    public string SearchTerms { get; private set; } = "";
+
+    Guid? IAccessControlled.SharedWithTeamId => null;
+
+    public string FullName => string.Join(' ', new[] { Title, FirstName, LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    public void Apply(ContactFields fields)
+    {
+        Salutation = fields.Salutation;
+        Title = fields.Title;
+        FirstName = fields.FirstName;
+        LastName = fields.LastName;
+        JobTitle = fields.JobTitle;
+        Email = fields.Email;
+        Phone = fields.Phone;
+        MobilePhone = fields.MobilePhone;
+        PreferredLanguage = fields.PreferredLanguage;
+        AccountId = fields.AccountId;
+        OwnerId = fields.OwnerId;
+        Description = fields.Description;
+        SortName = SearchText.Fold($"{LastName} {FirstName}");
+        SearchTerms = SearchText.Combine(
+            $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);
+    }
+
+    /// <summary>Detaches the contact from an account that is being purged.</summary>
+    internal void DetachFromAccount() => AccountId = null;
+}

@@ -1,0 +1,108 @@
+using Kontor.Platform.Data;
+using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Search;
+using Kontor.Platform.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Contacts;
+
+/// <summary>Query of <c>GET /api/contacts</c>; also the state of the contacts list page.</summary>
+public sealed class ListContactsRequest
+{
+    /// <summary>Words that must all appear in name, e-mail, phone, job title or the account's city (case and umlauts ignored).</summary>
+    [MaxChars(100)]
+    public string? Search { get; set; }
+
+    /// <summary>A user id, or <c>me</c>.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Only contacts of this account.</summary>
+    public Guid? Account { get; set; }
+
+    /// <summary>Only contacts of accounts in this segment.</summary>
+    [MaxChars(100)]
+    public string? Segment { get; set; }
+
+    /// <summary>Only contacts of accounts with this billing country (ISO 3166 alpha-2).</summary>
+    [CountryCode]
+    public string? Country { get; set; }
+
+    /// <summary><c>name</c> (default, last name first), <c>createdAt</c>, <c>updatedAt</c>; prefix <c>-</c> for descending.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary>Page size, 1–200 (default 50).</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    public string? Cursor { get; set; }
+}
+
+internal static class ListContacts
+{
+    internal static IReadOnlyList<KeysetSort<Contact>> Sorts { get; } =
+    [
+        .. KeysetSorts.BothWays(n => KeysetSorts.Text<Contact>(n, c => c.SortName), "name"),
+        .. KeysetSorts.BothWays(n => KeysetSorts.Time<Contact>(n, c => c.CreatedAt), "createdAt"),
+        .. KeysetSorts.BothWays(n => KeysetSorts.Time<Contact>(n, c => c.UpdatedAt), "updatedAt"),
+    ];
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", ([AsParameters] ListContactsRequest request, KontorDb db, CurrentUser user, CancellationToken ct) =>
+                ExecuteAsync(request, db, user, ct))
+            .WithName(nameof(ListContacts))
+            .WithSummary("List contacts the caller can see")
+            .WithDescription("Keyset-paged: pass nextCursor as cursor for the next page. The total is counted up to 10,000; totalIsCapped says there are more.")
+            .ProducesValidationProblem();
+
+    public static async Task<Page<ContactResponse>> ExecuteAsync(ListContactsRequest request, KontorDb db, CurrentUser user, CancellationToken ct)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        var sort = KeysetSorts.Pick(Sorts, request.Sort);
+        var (rows, next, total, capped) = await KeysetSorts.PageAsync(Filter(request, db, user), sort, request.Cursor, request.Limit, ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var items = await ContactResponse.Project(db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)), db).ToDictionaryAsync(c => c.Id, ct);
+        return new Page<ContactResponse>([.. ids.Select(id => items[id])], next, total, capped);
+    }
+
+    internal static IQueryable<Contact> Filter(ListContactsRequest request, KontorDb db, CurrentUser user)
+    {
+        var query = db.Contacts.AsNoTracking();
+        var accounts = db.Accounts.AsNoTracking();
+        foreach (var term in SearchTerms.Split(request.Search))
+        {
+            var text = term.Text;
+
+            // The account's city is searched through the account, which the access filter also guards.
+            // ToLower runs in SQL (lower()), not in .NET, so the culture rule does not apply.
+#pragma warning disable CA1304, CA1311
+            query = term.Digits is { } digits
+                ? query.Where(c => c.SearchTerms.Contains(text) || c.SearchTerms.Contains(digits))
+                : query.Where(c => c.SearchTerms.Contains(text)
+                    || accounts.Any(a => a.Id == c.AccountId && a.BillingAddress.City != null && a.BillingAddress.City.ToLower().Contains(text)));
+#pragma warning restore CA1304, CA1311
+        }
+
+        if (OwnerFilter.Parse(request.Owner, user) is { } owner)
+        {
+            query = query.Where(c => c.OwnerId == owner);
+        }
+
+        if (request.Account is { } account)
+        {
+            query = query.Where(c => c.AccountId == account);
+        }
+
+        if (Normalize.Text(request.Segment) is { } segment)
+        {
+            query = query.Where(c => accounts.Any(a => a.Id == c.AccountId && a.Segment == segment));
+        }
+
+        if (Normalize.Upper(request.Country) is { } country)
+        {
+            query = query.Where(c => accounts.Any(a => a.Id == c.AccountId && a.BillingAddress.Country == country));
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Contacts;
+
+internal static class UpdateContact
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPatch("/{id:guid}", async Task<Results<Ok<ContactResponse>, NotFound, ProblemHttpResult>> (
+                Guid id, JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
+            {
+                if (!ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
+                {
+                    return ETags.MissingIfMatch();
+                }
+
+                var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+                if (contact is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var request = JsonMergePatch.Apply(ContactRequest.From(contact), patch, http.HttpContext.RequestServices.SerializerOptions());
+                var updated = await ExecuteAsync(id, request, expected, db, user, access, ct);
+                if (updated is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                http.HttpContext.Response.Headers.ETag = updated.ETag;
+                return TypedResults.Ok(updated);
+            })
+            .WithName(nameof(UpdateContact))
+            .WithSummary("Change an contact")
+            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the contact changed since.")
+            .Accepts<ContactRequest>("application/json", JsonMergePatch.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    /// <summary>
+    /// Shared by the endpoint and the contact form. Null when the contact is not visible;
+    /// <paramref name="expectedVersion"/> null means "whatever is stored" (If-Match: *).
+    /// </summary>
+    public static async Task<ContactResponse?> ExecuteAsync(
+        Guid id, ContactRequest request, uint? expectedVersion, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        access.RequireChange(contact, ObjectPermissions.Edit);
+        ETags.Check(db, contact, expectedVersion);
+        contact.Apply(await request.ResolveAsync(db, user, ct));
+        await db.SaveChangesAsync(ct);
+        return await GetContact.ExecuteAsync(id, db, ct) ?? ContactResponse.Describe(contact);
+    }
+}

@@ -1,0 +1,18 @@
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
+
+namespace Kontor.Features.Customers;
+
+/// <summary>Accounts and contacts.</summary>
+internal static class CustomersModule
+{
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddSingleton(CustomerObjects.Accounts);
+        services.AddSingleton(CustomerObjects.Contacts);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app) =>
+        app.MapAccountEndpoints().MapContactEndpoints();
+}

@@ -1,0 +1,15 @@
+namespace Kontor.Features.Customers.Shared;
+
+/// <summary>A postal address; every part is optional, the country is ISO 3166 alpha-2.</summary>
+public sealed record PostalAddress
+{
+    public static PostalAddress Empty { get; } = new();
+
+    public string? Street { get; init; }
+    public string? PostalCode { get; init; }
+    public string? City { get; init; }
+    public string? Region { get; init; }
+    public string? Country { get; init; }
+
+    public bool IsEmpty => this == Empty;
+}

@@ -1,0 +1,197 @@
+using Bogus;
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Shared;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Logging;
+using Kontor.Platform.Tenancy;
+using Kontor.Platform.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Demo;
+
+/// <summary>
+/// The demo tenant "Demo GmbH" loaded by <c>--demo</c>: one user per role (documented passwords), teams, sites,
+/// 200 German accounts and 600 contacts. Generated from a fixed seed, so every demo looks the same; loaded once.
+/// </summary>
+internal static class DemoTenant
+{
+    public const string Name = "Demo GmbH";
+
+    /// <summary>The password of every demo user; printed in the README.</summary>
+    public const string Password = "Kontor-Demo-2026";
+
+    public const int AccountCount = 200;
+    public const int ContactCount = 600;
+
+    /// <summary>The demo users: e-mail, first and last name, roles.</summary>
+    public static IReadOnlyList<(string Email, string First, string Last, string[] Roles)> Users { get; } =
+    [
+        ("admin@demo.kontor", "Andrea", "Adler", [Roles.Admin]),
+        ("lead@demo.kontor", "Thomas", "Lehmann", [Roles.TeamLead]),
+        ("sales@demo.kontor", "Sabine", "Sommer", [Roles.SalesRep]),
+        ("inside@demo.kontor", "Ines", "Imhoff", [Roles.InsideSales]),
+        ("service@demo.kontor", "Serkan", "Sahin", [Roles.ServiceAgent]),
+        ("council@demo.kontor", "Bettina", "Rath", [Roles.WorksCouncil]),
+        ("sales2@demo.kontor", "Markus", "Berger", [Roles.SalesRep]),
+        ("sales3@demo.kontor", "Julia", "Nowak", [Roles.SalesRep]),
+        ("inside2@demo.kontor", "Karim", "Haddad", [Roles.InsideSales]),
+    ];
+
+    private static readonly string[] Industries =
+        ["Maschinenbau", "Automobilzulieferer", "Elektrotechnik", "Chemie", "Lebensmittel", "Logistik", "Großhandel", "Medizintechnik", "Bauwesen", "IT-Dienstleistungen", "Energie", "Kunststofftechnik"];
+
+    private static readonly string[] JobTitles =
+        ["Geschäftsführer", "Einkaufsleiter", "Technischer Leiter", "Leiterin Instandhaltung", "Produktionsleiter", "Assistenz der Geschäftsführung", "Key Account Manager", "Leiterin Finanzen", "Projektingenieur", "Werksleiter", "Sachbearbeiterin Einkauf", "IT-Leiter"];
+
+    private static readonly (string AreaCode, string City, string PostalPrefix)[] Places =
+    [
+        ("711", "Stuttgart", "70"), ("89", "München", "80"), ("40", "Hamburg", "20"), ("30", "Berlin", "10"), ("221", "Köln", "50"),
+        ("69", "Frankfurt am Main", "60"), ("211", "Düsseldorf", "40"), ("911", "Nürnberg", "90"), ("341", "Leipzig", "04"), ("351", "Dresden", "01"),
+        ("7131", "Heilbronn", "74"), ("621", "Mannheim", "68"), ("511", "Hannover", "30"), ("421", "Bremen", "28"), ("731", "Ulm", "89"),
+    ];
+
+    public static async Task LoadDemoTenantAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<KontorDb>();
+        var log = services.GetRequiredService<ILogger<DemoTenantMarker>>();
+        using (services.GetRequiredService<SystemScope>().Enter("demo tenant"))
+        {
+            if (await db.Tenants.AnyAsync(t => t.Name == Name, ct))
+            {
+                return;
+            }
+        }
+
+        var directory = services.GetRequiredService<UserDirectory>();
+        await directory.EnsureRolesAsync(ct);
+        var tenant = await directory.CreateTenantAsync(Name, "DE", ct);
+
+        services.GetRequiredService<TenantContext>().Use(tenant.Id);
+        services.GetRequiredService<AccessScope>().Unrestrict();
+
+        var faker = new Faker("de") { Random = new Randomizer(2026) };
+        var sites = new[]
+        {
+            new Site("Zentrale Stuttgart", "Stuttgart", "DE", "Europe/Berlin"),
+            new Site("Niederlassung Hamburg", "Hamburg", "DE", "Europe/Berlin"),
+            new Site("Homeoffice Süd", null, "DE", "Europe/Berlin"),
+        };
+        db.Sites.AddRange(sites);
+        await db.SaveChangesAsync(ct);
+
+        var users = new Dictionary<string, KontorUser>();
+        foreach (var (email, first, last, roles) in Users)
+        {
+            users[email] = await directory.CreateUserAsync(
+                tenant.Id,
+                new NewUser(email, first, last, roles, Culture: "de-DE", SiteId: sites[email.StartsWith("inside", StringComparison.Ordinal) ? 1 : 0].Id),
+                Password,
+                ct);
+        }
+
+        // The team lead manages the field reps; inside sales report to the lead as well.
+        var lead = users["lead@demo.kontor"];
+        foreach (var email in new[] { "sales@demo.kontor", "sales2@demo.kontor", "sales3@demo.kontor", "inside@demo.kontor", "inside2@demo.kontor" })
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == users[email].Id, ct);
+            user.ManagerId = lead.Id;
+        }
+
+        var fieldSouth = new Team("Außendienst Süd", TeamKind.FieldSales, sites[0].Id, "Bayern und Baden-Württemberg");
+        var fieldNorth = new Team("Außendienst Nord", TeamKind.FieldSales, sites[1].Id, "Norddeutschland und Berlin");
+        var insideIndustry = new Team("Innendienst Industrie", TeamKind.InsideSales, sites[1].Id, "Segment Industrie");
+        var insideTrade = new Team("Innendienst Handel", TeamKind.InsideSales, sites[1].Id, "Segment Handel");
+        var service = new Team("Kundenservice", TeamKind.Service, sites[2].Id, "Servicehotline und Reklamationen");
+        db.Teams.AddRange(fieldSouth, fieldNorth, insideIndustry, insideTrade, service);
+        db.TeamMembers.AddRange(
+            new TeamMember(fieldSouth.Id, lead.Id),
+            new TeamMember(fieldSouth.Id, users["sales@demo.kontor"].Id),
+            new TeamMember(fieldSouth.Id, users["sales2@demo.kontor"].Id),
+            new TeamMember(fieldNorth.Id, users["sales3@demo.kontor"].Id),
+            new TeamMember(insideIndustry.Id, users["inside@demo.kontor"].Id),
+            new TeamMember(insideTrade.Id, users["inside2@demo.kontor"].Id),
+            new TeamMember(service.Id, users["service@demo.kontor"].Id));
+        await db.SaveChangesAsync(ct);
+
+        var owners = new[] { users["sales@demo.kontor"], users["sales2@demo.kontor"], users["sales3@demo.kontor"], lead };
+        var accounts = new List<Account>();
+        for (var i = 0; i < AccountCount; i++)
+        {
+            var place = faker.PickRandom(Places);
+            var name = faker.Company.CompanyName();
+            var slug = Slug(name);
+            var segment = faker.Random.WeightedRandom(["Industrie", "Handel", "Handwerk"], [0.55f, 0.3f, 0.15f]);
+            var parent = i > 20 && faker.Random.Bool(0.1f) ? accounts[faker.Random.Int(0, 19)].Id : (Guid?)null;
+            var address = new PostalAddress
+            {
+                Street = faker.Address.StreetAddress(),
+                PostalCode = place.PostalPrefix + faker.Random.Number(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                City = place.City,
+                Country = "DE",
+            };
+            accounts.Add(new Account(new AccountFields(
+                name,
+                faker.PickRandom(Industries),
+                segment,
+                "DE" + faker.Random.ReplaceNumbers("#########"),
+                $"https://www.{slug}.de/",
+                Phone(faker, place.AreaCode),
+                $"info@{slug}.de",
+                address,
+                PostalAddress.Empty,
+                parent,
+                faker.PickRandom(owners).Id,
+                segment == "Handel" ? insideTrade.Id : insideIndustry.Id,
+                faker.Random.Bool(0.3f) ? faker.Lorem.Sentence(12) : null)));
+        }
+
+        db.Accounts.AddRange(accounts);
+        await db.SaveChangesAsync(ct);
+
+        var contacts = new List<Contact>();
+        for (var i = 0; i < ContactCount; i++)
+        {
+            var account = accounts[i % AccountCount];
+            var female = faker.Random.Bool();
+            var gender = female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male;
+            var first = faker.Name.FirstName(gender);
+            var last = faker.Name.LastName(gender);
+            var domain = account.Website!["https://www.".Length..].TrimEnd('/');
+            contacts.Add(new Contact(new ContactFields(
+                female ? Salutation.Ms : Salutation.Mr,
+                faker.Random.Bool(0.12f) ? "Dr." : null,
+                first,
+                last,
+                faker.PickRandom(JobTitles),
+                $"{Slug(first)}.{Slug(last)}@{domain}",
+                Normalize.PhoneE164(account.Phone![..^2] + faker.Random.Number(10, 99), "DE"),
+                faker.Random.Bool(0.6f) ? Normalize.PhoneE164("+4917" + faker.Random.ReplaceNumbers("#########"), "DE") : null,
+                faker.Random.Bool(0.9f) ? "de" : "en",
+                account.Id,
+                account.OwnerId,
+                null)));
+        }
+
+        db.Contacts.AddRange(contacts);
+        await db.SaveChangesAsync(ct);
+        PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
+    }
+
+    private static string? Phone(Faker faker, string areaCode)
+    {
+        // A subscriber number long enough for the area code keeps the number valid for libphonenumber.
+        var digits = 11 - areaCode.Length;
+        return Normalize.PhoneE164($"+49{areaCode}{faker.Random.ReplaceNumbers(new string('#', digits - 1))}0", "DE");
+    }
+
+    private static string Slug(string text) =>
+        new(Platform.Search.SearchText.Fold(text).Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
+
+    /// <summary>Log category of the demo loader.</summary>
+    private sealed class DemoTenantMarker;
+}

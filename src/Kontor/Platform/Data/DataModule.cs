@@ -1,0 +1,125 @@
+using Kontor.Platform.Logging;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Platform.Data;
+
+/// <summary>Which database Kontor runs on; section <c>Kontor:Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Kontor:Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>SQLite file, relative to the content root (the project folder under <c>dotnet run</c>).</summary>
+    public string SqlitePath { get; set; } = "data/kontor.db";
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+}
+
+internal static class DataModule
+{
+    public static IServiceCollection AddKontorData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<RecordStampInterceptor>();
+        var connectionString = configuration.GetConnectionString("Kontor");
+
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Kontor:Database:Provider is Postgres but no connection string is set. Set ConnectionStrings__Kontor, e.g. \"Host=localhost;Database=kontor;Username=kontor;Password=…\".");
+            }
+
+            Register<PostgresKontorDb>(services, (sp, db) => db.UseNpgsql(connectionString));
+        }
+        else if (options.IsSqlite)
+        {
+            var path = Path.GetFullPath(options.SqlitePath, contentRoot);
+            connectionString = !string.IsNullOrWhiteSpace(connectionString) ? connectionString : new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true }.ToString();
+            Register<SqliteKontorDb>(services, (sp, db) => db.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres.");
+        }
+
+        return services;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : KontorDb
+    {
+        // Scoped factory: contexts created in a Blazor circuit get the circuit's tenant and access scope.
+        services.AddDbContextFactory<TContext>(
+            (sp, db) =>
+            {
+                configure(sp, db);
+                db.AddInterceptors(sp.GetRequiredService<RecordStampInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        services.AddScoped<KontorDb>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<IDbContextFactory<KontorDb>>(sp => new KontorDbFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class KontorDbFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<KontorDb>
+        where TContext : KontorDb
+    {
+        public KontorDb CreateDbContext() => inner.CreateDbContext();
+    }
+
+    /// <summary>
+    /// Applies pending migrations. On SQLite the database file is first copied next to itself
+    /// (<c>kontor.db.before-{migration}.bak</c>) so a failed upgrade can be rolled back by copying it back.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
+        var log = scope.ServiceProvider.GetRequiredService<ILogger<KontorDb>>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            if (File.Exists(file) && new FileInfo(file).Length > 0)
+            {
+                var backup = $"{file}.before-{pending[0]}.bak";
+                await BackupSqliteAsync(db, backup, ct);
+                PlatformLog.SqliteBackedUp(log, backup, pending.Count);
+            }
+        }
+
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers and the one writer work at the same time.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        PlatformLog.MigrationsApplied(log, pending.Count, db.ProviderName);
+    }
+
+    /// <summary>A consistent copy even while the app has the file open (SQLite's VACUUM INTO).</summary>
+    private static async Task BackupSqliteAsync(KontorDb db, string backup, CancellationToken ct)
+    {
+        if (File.Exists(backup))
+        {
+            File.Delete(backup);
+        }
+
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {backup}", ct);
+    }
+}

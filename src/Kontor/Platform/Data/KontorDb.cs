@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
+using Kontor.Platform.Access;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Platform.Data;
+
+/// <summary>
+/// Kontor's one EF Core model. Every tenant-owned entity gets the tenant filter, every record the
+/// recycle-bin filter and every access-controlled record the record-access filter; slices cannot
+/// lift the first and last (only <see cref="Filters.RecycleBin"/> may be ignored, by name).
+/// </summary>
+/// <remarks>Never add a migration for one provider only: run <c>eng/add-migration.sh NameOfChange</c>.</remarks>
+public abstract class KontorDb(DbContextOptions options, TenantContext tenant, AccessScope access, CurrentUser actor, TimeProvider clock)
+    : IdentityDbContext<KontorUser, KontorRole, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>, IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options),
+      IDataProtectionKeyContext
+{
+    /// <summary>Names of the query filters.</summary>
+    public static class Filters
+    {
+        public const string Tenant = nameof(Tenant);
+        public const string RecycleBin = nameof(RecycleBin);
+        public const string RecordAccess = nameof(RecordAccess);
+    }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<SharingSetting> SharingSettings => Set<SharingSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    internal TenantContext Tenant => tenant;
+    internal AccessScope Access => access;
+    internal CurrentUser Actor => actor;
+    internal TimeProvider Clock => clock;
+
+    /// <summary>The provider's name as shown in logs and health checks.</summary>
+    public abstract string ProviderName { get; }
+
+    /// <summary>True when the model keeps <see cref="RecordEntity.Version"/> itself (SQLite) rather than the database (PostgreSQL xmin).</summary>
+    internal abstract bool StampsVersion { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KontorDb).Assembly);
+
+        foreach (var clrType in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct().ToList())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(clrType))
+            {
+                Apply(nameof(ApplyTenantFilter), clrType, builder);
+            }
+
+            if (typeof(RecordEntity).IsAssignableFrom(clrType))
+            {
+                Apply(nameof(ApplyRecycleBinFilter), clrType, builder);
+            }
+
+            if (typeof(IAccessControlled).IsAssignableFrom(clrType))
+            {
+                Apply(nameof(ApplyAccessFilter), clrType, builder);
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private void Apply(string method, Type clrType, ModelBuilder builder) =>
+        typeof(KontorDb).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(clrType)
+            .Invoke(this, [builder]);
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(Filters.Tenant, e => Tenant.IsSystem || e.TenantId == Tenant.TenantId);
+
+    private void ApplyRecycleBinFilter<T>(ModelBuilder builder)
+        where T : RecordEntity =>
+        builder.Entity<T>().HasQueryFilter(Filters.RecycleBin, e => e.DeletedAt == null);
+
+    private void ApplyAccessFilter<T>(ModelBuilder builder)
+        where T : class, IAccessControlled
+    {
+        var key = T.SecuredObject.Key;
+        var team = T.SharedWithTeamProperty;
+        Expression<Func<T, bool>> filter = team is null
+            ? e => Tenant.IsSystem
+                || Access.ReadsAll(key)
+                || (Access.ReadsOwn(key) && Access.OwnerIds.Contains(EF.Property<Guid>(e, nameof(IAccessControlled.OwnerId))))
+            : e => Tenant.IsSystem
+                || Access.ReadsAll(key)
+                || (Access.ReadsOwn(key)
+                    && (Access.OwnerIds.Contains(EF.Property<Guid>(e, nameof(IAccessControlled.OwnerId)))
+                        || (EF.Property<Guid?>(e, team) != null && Access.TeamIds.Contains(EF.Property<Guid?>(e, team)!.Value))));
+        builder.Entity<T>().HasQueryFilter(Filters.RecordAccess, filter);
+    }
+}

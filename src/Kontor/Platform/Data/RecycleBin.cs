@@ -1,0 +1,45 @@
+using System.Reflection;
+using Kontor.Platform.Logging;
+using Kontor.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Kontor.Platform.Data;
+
+/// <summary>
+/// Deleted records wait in the recycle bin for <see cref="RetentionDays"/> days and are then purged for good
+/// by this daily job, for every record type of the model, across all tenants, in a system scope.
+/// References to a purged record are cleared by the database (ON DELETE SET NULL).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clock, ILogger<RecycleBin> log) : IJob
+{
+    public const int RetentionDays = 30;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await PurgeAsync(cancellationToken);
+
+    /// <summary>Hard-deletes every record deleted more than <see cref="RetentionDays"/> days ago; returns how many.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-RetentionDays);
+        var purge = typeof(RecycleBin).GetMethod(nameof(PurgeTypeAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        var purged = 0;
+        using (system.Enter("recycle bin purge"))
+        {
+            foreach (var type in db.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(RecordEntity).IsAssignableFrom))
+            {
+                var count = await (Task<int>)purge.MakeGenericMethod(type).Invoke(this, [cutoff, ct])!;
+                PlatformLog.RecycleBinPurged(log, count, type.Name);
+                purged += count;
+            }
+        }
+
+        return purged;
+    }
+
+    private Task<int> PurgeTypeAsync<T>(DateTimeOffset cutoff, CancellationToken ct)
+        where T : RecordEntity =>
+        db.Set<T>().IgnoreQueryFilters([KontorDb.Filters.RecycleBin])
+            .Where(r => r.DeletedAt != null && r.DeletedAt < cutoff)
+            .ExecuteDeleteAsync(ct);
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Kontor.Platform.Data;
+
+namespace Kontor.Platform.Http;
+
+/// <summary>
+/// A sort order a list offers: its name in the <c>sort</c> parameter (<c>name</c>, <c>-createdAt</c>), the key
+/// it orders by and how that key travels in a cursor. Rows are ordered by (key, id) so paging is stable.
+/// </summary>
+public abstract class KeysetSort<T>
+    where T : TenantEntity
+{
+    public required string Name { get; init; }
+
+    public bool Descending => Name.StartsWith('-');
+
+    /// <summary>Orders the query and, after a cursor, keeps only rows behind it; takes one row more than the page to tell if another page follows.</summary>
+    public abstract IQueryable<T> Apply(IQueryable<T> query, Paging.Cursor? after, int limit);
+
+    /// <summary>The cursor that continues after <paramref name="last"/>.</summary>
+    public abstract Paging.Cursor CursorAfter(T last);
+}
+
+/// <inheritdoc />
+public sealed class KeysetSort<T, TKey> : KeysetSort<T>
+    where T : TenantEntity
+{
+    public required Expression<Func<T, TKey>> Key { get; init; }
+    public required Func<TKey, string> Format { get; init; }
+    public required Func<string, TKey> Parse { get; init; }
+
+    private Func<T, TKey>? compiled;
+
+    public override IQueryable<T> Apply(IQueryable<T> query, Paging.Cursor? after, int limit)
+    {
+        if (after is not null)
+        {
+            TKey value;
+            try
+            {
+                value = Parse(after.Value);
+            }
+            catch (FormatException)
+            {
+                throw RequestValidationException.For("cursor", "The cursor is invalid. Start again without a cursor.");
+            }
+
+            query = query.Where(Behind(value, after.Id));
+        }
+
+        var ordered = Descending
+            ? query.OrderByDescending(Key).ThenByDescending(e => e.Id)
+            : query.OrderBy(Key).ThenBy(e => e.Id);
+        return ordered.Take(limit + 1);
+    }
+
+    public override Paging.Cursor CursorAfter(T last) =>
+        new(Name, Format((compiled ??= Key.Compile())(last)), last.Id);
+
+    /// <summary>key &gt; value OR (key = value AND id &gt; lastId), mirrored for descending order; values become SQL parameters.</summary>
+    private Expression<Func<T, bool>> Behind(TKey value, Guid lastId)
+    {
+        var row = Key.Parameters[0];
+        var key = Key.Body;
+        var boxedValue = Expression.Property(Expression.Constant(new Box<TKey>(value)), nameof(Box<TKey>.Value));
+        var boxedId = Expression.Property(Expression.Constant(new Box<Guid>(lastId)), nameof(Box<Guid>.Value));
+        var id = Expression.Property(row, nameof(TenantEntity.Id));
+
+        var beyondKey = Compare(key, boxedValue);
+        var sameKey = Expression.Equal(key, boxedValue);
+        var beyondId = Descending ? Expression.LessThan(id, boxedId) : Expression.GreaterThan(id, boxedId);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId)), row);
+    }
+
+    private BinaryExpression Compare(Expression key, Expression value)
+    {
+        if (typeof(TKey) == typeof(string))
+        {
+            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, value);
+            var zero = Expression.Constant(0);
+            return Descending ? Expression.LessThan(compare, zero) : Expression.GreaterThan(compare, zero);
+        }
+
+        return Descending ? Expression.LessThan(key, value) : Expression.GreaterThan(key, value);
+    }
+
+    private sealed class Box<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+}
+
+/// <summary>Builds the sort orders shared by record lists.</summary>
+public static class KeysetSorts
+{
+    public static KeysetSort<T> Text<T>(string name, Expression<Func<T, string>> key)
+        where T : TenantEntity =>
+        new KeysetSort<T, string> { Name = name, Key = key, Format = v => v, Parse = v => v };
+
+    public static KeysetSort<T> Time<T>(string name, Expression<Func<T, DateTimeOffset>> key)
+        where T : TenantEntity =>
+        new KeysetSort<T, DateTimeOffset>
+        {
+            Name = name,
+            Key = key,
+            Format = v => v.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            Parse = v => new DateTimeOffset(long.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero),
+        };
+
+    /// <summary>Ascending and descending variants: <c>name</c> and <c>-name</c>.</summary>
+    public static IEnumerable<KeysetSort<T>> BothWays<T>(Func<string, KeysetSort<T>> make, string name)
+        where T : TenantEntity => [make(name), make("-" + name)];
+
+    /// <summary>Finds the requested sort or throws a 400 naming the offered ones.</summary>
+    public static KeysetSort<T> Pick<T>(IReadOnlyList<KeysetSort<T>> offered, string? requested)
+        where T : TenantEntity
+    {
+        if (string.IsNullOrEmpty(requested))
+        {
+            return offered[0];
+        }
+
+        return offered.FirstOrDefault(s => s.Name == requested)
+            ?? throw RequestValidationException.For("sort", $"Sort by one of: {string.Join(", ", offered.Select(s => s.Name))}.");
+    }
+
+    /// <summary>Runs a keyset page: count (capped), the page and the cursor to the next one.</summary>
+    public static async Task<(List<T> Rows, string? NextCursor, int Total, bool Capped)> PageAsync<T>(
+        IQueryable<T> filtered, KeysetSort<T> sort, string? cursor, int? limit, CancellationToken ct)
+        where T : TenantEntity
+    {
+        var size = Paging.Limit(limit);
+        var after = Paging.Cursor.Decode(cursor, sort.Name);
+        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(filtered.Take(Paging.CountCap + 1), ct);
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(sort.Apply(filtered, after, size), ct);
+        string? next = null;
+        if (rows.Count > size)
+        {
+            rows.RemoveAt(size);
+            next = sort.CursorAfter(rows[^1]).Encode();
+        }
+
+        return (rows, next, Math.Min(total, Paging.CountCap), total > Paging.CountCap);
+    }
+}

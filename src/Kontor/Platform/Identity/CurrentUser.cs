@@ -1,0 +1,59 @@
+namespace Kontor.Platform.Identity;
+
+/// <summary>How the current request reached Kontor; recorded with changes and access-log entries.</summary>
+public enum Channel
+{
+    System,
+    Ui,
+    Api,
+}
+
+/// <summary>
+/// The signed-in user of the current request, circuit or job. Filled by <see cref="CurrentUserLoader"/>
+/// after authentication; empty (not authenticated) for anonymous requests and system work.
+/// </summary>
+public sealed class CurrentUser
+{
+    public Guid Id { get; private set; }
+    public Guid TenantId { get; private set; }
+    public string Email { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public IReadOnlyCollection<string> Roles { get; private set; } = [];
+
+    /// <summary>Set when the request is authenticated with a personal access token.</summary>
+    public Guid? TokenId { get; private set; }
+
+    public TokenScope? TokenScope { get; private set; }
+    public Channel Channel { get; private set; } = Channel.System;
+
+    /// <summary>MFA is required for the user but no authenticator is enrolled yet: only enrolment is allowed.</summary>
+    public bool MustEnrolMfa { get; private set; }
+
+    /// <summary>The user's culture name, e.g. de-DE.</summary>
+    public string Culture { get; private set; } = "en-GB";
+
+    /// <summary>The tenant's ISO country for reading phone numbers without a country code.</summary>
+    public string DefaultCountry { get; private set; } = "DE";
+
+    public bool IsAuthenticated => Id != Guid.Empty;
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The actor stamped on changes: the user, or null for system work.</summary>
+    public Guid? ActorId => IsAuthenticated ? Id : null;
+
+    internal void Set(KontorUser user, IReadOnlyCollection<string> roles, Guid? tokenId, TokenScope? tokenScope, Channel channel, bool mustEnrolMfa, string defaultCountry)
+    {
+        DefaultCountry = defaultCountry;
+        MustEnrolMfa = mustEnrolMfa;
+        Culture = user.Culture;
+        Id = user.Id;
+        TenantId = user.TenantId;
+        Email = user.Email ?? "";
+        DisplayName = user.DisplayName;
+        Roles = roles;
+        TokenId = tokenId;
+        TokenScope = tokenScope;
+        Channel = channel;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kontor.Platform.Identity;
+
+/// <summary>
+/// Turns an authenticated principal into the scope's <see cref="TenantContext"/>, <see cref="CurrentUser"/> and
+/// <see cref="AccessScope"/>, reading roles, teams and hierarchy fresh from the database. Refuses principals
+/// of deactivated users and of sessions whose security stamp changed (password reset, MFA reset).
+/// </summary>
+public sealed class CurrentUserLoader(
+    KontorDb db,
+    TenantContext tenant,
+    CurrentUser currentUser,
+    AccessScope access,
+    IEnumerable<SecuredObject> securedObjects,
+    IOptions<IdentityOptions> identityOptions)
+{
+    /// <summary>True when the principal belongs to an active user; the scope is then loaded.</summary>
+    public async Task<bool> LoadAsync(ClaimsPrincipal principal, Channel channel, CancellationToken ct)
+    {
+        if (principal.UserId() is not { } userId || principal.TenantId() is not { } tenantId)
+        {
+            return false;
+        }
+
+        if (currentUser.IsAuthenticated)
+        {
+            return currentUser.Id == userId;
+        }
+
+        tenant.Use(tenantId);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || !user.IsActive)
+        {
+            return false;
+        }
+
+        var stamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (stamp is not null && stamp != user.SecurityStamp)
+        {
+            return false;
+        }
+
+        var tenantSettings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.RequireMfa, t.DefaultCountry }).SingleAsync(ct);
+        var roles = await (from link in db.UserRoles
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where link.UserId == userId
+                           select role.Name!).ToListAsync(ct);
+
+        var tokenScope = Enum.TryParse<TokenScope>(principal.FindFirstValue(KontorClaims.TokenScope), out var scope) ? scope : (TokenScope?)null;
+        var tokenId = Guid.TryParse(principal.FindFirstValue(KontorClaims.Token), out var token) ? token : (Guid?)null;
+
+        var teamIds = await db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).ToArrayAsync(ct);
+        var teammates = await db.TeamMembers.Where(m => teamIds.Contains(m.TeamId)).Select(m => m.UserId).ToListAsync(ct);
+        var reports = await db.Users.Where(u => u.ManagerId == userId).Select(u => u.Id).ToListAsync(ct);
+        var sharing = await db.SharingSettings.ToDictionaryAsync(s => s.ObjectKey, s => s.Level, ct);
+
+        Guid[] owners = [.. teammates.Concat(reports).Append(userId).Distinct()];
+        access.Load(securedObjects, roles, tokenScope == TokenScope.Read, sharing, owners, teamIds);
+        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled, tenantSettings.DefaultCountry);
+        return true;
+    }
+}

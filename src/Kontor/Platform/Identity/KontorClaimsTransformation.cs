@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Kontor.Platform.Identity;
+
+/// <summary>
+/// Runs after every successful authentication of an HTTP request: loads the current user's scope, or turns
+/// the principal into an anonymous one when the user was deactivated or the session revoked, so the
+/// request is then answered as unauthenticated.
+/// </summary>
+internal sealed class KontorClaimsTransformation(CurrentUserLoader loader, CurrentUser user, IHttpContextAccessor http) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return principal;
+        }
+
+        var context = http.HttpContext;
+        var channel = context?.Request.Path.StartsWithSegments("/api") == true ? Channel.Api : Channel.Ui;
+        if (!await loader.LoadAsync(principal, channel, context?.RequestAborted ?? default))
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+
+        // Roles come from the database, not from the cookie or token issued at sign-in, so a removed
+        // role stops working at once.
+        var identity = new ClaimsIdentity(
+            principal.Claims.Where(c => c.Type != ClaimTypes.Role),
+            principal.Identity.AuthenticationType,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
+        identity.AddClaims(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(identity);
+    }
+}

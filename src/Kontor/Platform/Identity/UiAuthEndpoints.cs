@@ -1,0 +1,49 @@
+using Kontor.Platform.Http;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kontor.Platform.Identity;
+
+/// <summary>Cookie endpoints of the web UI: sign out and switch the culture cookie.</summary>
+internal static class UiAuthEndpoints
+{
+    /// <summary>How long the browser remembers the chosen culture.</summary>
+    private static readonly TimeSpan CultureCookieLifetime = TimeSpan.FromDays(365);
+
+    public static IEndpointRouteBuilder MapUiAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/signout", async (SignInManager<KontorUser> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return TypedResults.LocalRedirect("~/signin");
+            })
+            .ExcludeFromDescription();
+
+        app.MapGet("/culture", (string culture, string? returnUrl, HttpResponse response) =>
+            {
+                if (KontorCultures.IsSupported(culture))
+                {
+                    WriteCultureCookie(response, culture);
+                }
+
+                return TypedResults.LocalRedirect(LocalUrl(returnUrl));
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static void WriteCultureCookie(HttpResponse response, string culture) =>
+        response.Cookies.Append(KontorCultures.CookieName, KontorCultures.CookieValue(culture), new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.Add(CultureCookieLifetime),
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            HttpOnly = true,
+        });
+
+    /// <summary>The URL if it stays on this site (an open redirect otherwise), else the home page.</summary>
+    public static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,32 @@
+using Kontor.Features.Customers;
+using Kontor.Features.Demo;
+using Kontor.Platform.Cli;
+using Kontor.Platform.Hosting;
+
+if (args is ["admin", ..])
+{
+    return await AdminCli.RunAsync(args[1..]);
+}
+
+// --demo is Kontor's own switch; the configuration reader would otherwise take the next argument as its value.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+builder.AddKontorPlatform();
+builder.Services.AddCustomers();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+if (demo)
+{
+    await app.LoadDemoTenantAsync();
+}
+
+app.UseKontorPlatform();
+app.MapKontorPlatform();
+app.MapCustomers();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The application's entry point; public so tests can host it.</summary>
+public partial class Program;

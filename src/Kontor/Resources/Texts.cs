@@ -1,0 +1,17 @@
+namespace Kontor.Resources;
+
+// Marker types for IStringLocalizer<T>: each names a resource file in this folder (Name.resx is empty,
+// Name.de.resx holds the German texts). Keys are the English texts themselves, so a missing German
+// entry shows English rather than a key; a test checks every key used in the code has a German entry.
+
+/// <summary>Texts of the app shell and of shared components.</summary>
+public sealed class SharedText;
+
+/// <summary>Texts of the accounts and contacts pages.</summary>
+public sealed class CustomersText;
+
+/// <summary>Texts of sign-in, profile, MFA and API tokens.</summary>
+public sealed class IdentityText;
+
+/// <summary>Texts of the administration pages (users, teams, sites, roles, tokens).</summary>
+public sealed class AdminText;
