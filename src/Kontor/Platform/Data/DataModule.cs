@@ -1,6 +1,7 @@
 using Kontor.Platform.Logging;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kontor.Platform.Data;
 
@@ -63,6 +64,9 @@ internal static class DataModule
             {
                 configure(sp, db);
                 db.AddInterceptors(sp.GetRequiredService<RecordStampInterceptor>());
+
+                // Capped counts take the first 10,001 matches in any order on purpose.
+                db.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
             },
             ServiceLifetime.Scoped);
         services.AddScoped<KontorDb>(sp => sp.GetRequiredService<TContext>());

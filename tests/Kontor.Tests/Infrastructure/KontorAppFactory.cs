@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kontor.Tests.Infrastructure;
+
+/// <summary>
+/// Boots the real Kontor against a throwaway database: a temporary SQLite file, or a fresh PostgreSQL
+/// database when <c>KONTOR_TEST_POSTGRES</c> holds a server connection string. One per test class.
+/// </summary>
+public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Password-2026";
+    public const string BootstrapAdminEmail = "bootstrap-admin@kontor.test";
+
+    private static readonly string? PostgresServer = Environment.GetEnvironmentVariable("KONTOR_TEST_POSTGRES");
+    private readonly string databaseName = "kontor_test_" + Guid.NewGuid().ToString("N");
+    private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "kontor-tests", Guid.NewGuid().ToString("N"));
+    private int counter;
+
+    public static bool OnPostgres => !string.IsNullOrWhiteSpace(PostgresServer);
+
+    /// <summary>Extra settings a derived factory wants (e.g. a tighter rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // Starts the host (migrations, bootstrap) before the first test.
+        _ = Server;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else if (Directory.Exists(sqliteFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Kontor:Bootstrap:TenantName", "Bootstrap tenant");
+        builder.UseSetting("Kontor:Bootstrap:AdminEmail", BootstrapAdminEmail);
+        builder.UseSetting("Kontor:Bootstrap:AdminPassword", Password);
+        builder.UseSetting("Kontor:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        if (OnPostgres)
+        {
+            builder.UseSetting("Kontor:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Kontor", new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ToString());
+        }
+        else
+        {
+            builder.UseSetting("Kontor:Database:Provider", "Sqlite");
+            builder.UseSetting("Kontor:Database:SqlitePath", Path.Combine(sqliteFolder, "kontor.db"));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A unique e-mail address for a test user.</summary>
+    public string NewEmail(string who = "user") => $"{who}-{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}@kontor.test".ToLowerInvariant();
+
+    /// <summary>Creates a tenant with one user in the given roles (Admin when none) and signs the user in.</summary>
+    public async Task<TestUser> CreateTenantWithUserAsync(string name, params string[] roles)
+    {
+        var tenantId = await WithServicesAsync(async services =>
+            (await services.GetRequiredService<UserDirectory>().CreateTenantAsync($"{name} {Guid.NewGuid():N}", "DE", TestContext.Current.CancellationToken)).Id);
+        return await CreateUserAsync(tenantId, roles.Length == 0 ? [Roles.Admin] : roles);
+    }
+
+    /// <summary>Creates a user in a tenant and signs them in through the API.</summary>
+    public async Task<TestUser> CreateUserAsync(Guid tenantId, string[] roles, Guid? managerId = null, string? email = null)
+    {
+        email ??= NewEmail(roles.FirstOrDefault()?.ToLowerInvariant() ?? "user");
+        var user = await WithServicesAsync(services => services.GetRequiredService<UserDirectory>().CreateUserAsync(
+            tenantId, new NewUser(email, "Test", roles.FirstOrDefault() ?? "User", roles, ManagerId: managerId), Password, TestContext.Current.CancellationToken));
+        var client = await SignInAsync(email);
+        return new TestUser(this, user.Id, tenantId, email, client);
+    }
+
+    /// <summary>An API client authenticated with a bearer token from <c>POST /api/auth/login</c>.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>Runs arrangement code with the app's services in a fresh scope, outside any tenant.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs arrangement code inside a tenant with every access restriction lifted (like a background job).</summary>
+    public async Task InTenantAsync(Guid tenantId, Func<KontorDb, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Unrestrict();
+        await work(scope.ServiceProvider.GetRequiredService<KontorDb>());
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
+
+/// <summary>A signed-in user of a test tenant and their API client.</summary>
+public sealed record TestUser(KontorAppFactory App, Guid Id, Guid TenantId, string Email, HttpClient Client);
