@@ -1,0 +1,208 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Kontor.Platform.Access;
+using Kontor.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kontor.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real Kontor on a Kestrel port of 127.0.0.1 with a throwaway SQLite database, and one headless Debian
+/// Chromium driven by Playwright. One per test class; every page gets its own browser context (own cookies).
+/// </summary>
+public class KontorBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Password-2026";
+    public const string BootstrapAdminEmail = "bootstrap-admin@kontor.test";
+
+    /// <summary>Debian's Chromium; Playwright cannot download its own browser build here. KONTOR_CHROMIUM overrides it.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KONTOR_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "kontor-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<IBrowserContext> contexts = [];
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private int counter;
+
+    /// <summary>Port 0 lets the operating system pick a free port, so test classes and parallel runs never collide.</summary>
+    public KontorBrowserApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    private IBrowser Browser => browser ?? throw new InvalidOperationException("The browser starts in InitializeAsync.");
+
+    public async ValueTask InitializeAsync()
+    {
+        // A Blazor Server page on a busy two-core machine can take longer than Playwright's default of five seconds.
+        SetDefaultExpectTimeout(20_000);
+
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"No Chromium at {ChromiumPath}: install Debian's package 'chromium' (./test.sh does) or set KONTOR_CHROMIUM.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                // Root (CI) cannot use Chromium's sandbox; the rest keeps a headless run lean and offline.
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        if (Directory.Exists(sqliteFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Kontor:Bootstrap:TenantName", "Bootstrap tenant");
+        builder.UseSetting("Kontor:Bootstrap:AdminEmail", BootstrapAdminEmail);
+        builder.UseSetting("Kontor:Bootstrap:AdminPassword", Password);
+        builder.UseSetting("Kontor:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("Kontor:Database:Provider", "Sqlite");
+        builder.UseSetting("Kontor:Database:SqlitePath", Path.Combine(sqliteFolder, "kontor.db"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+    }
+
+    /// <summary>A unique e-mail address for a test user.</summary>
+    public string NewEmail(string who = "user") => $"{who}-{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}@kontor.test".ToLowerInvariant();
+
+    /// <summary>Creates a tenant of its own with one user (an admin unless roles are given) who signs in with <see cref="Password"/>.</summary>
+    public async Task<BrowserUser> CreateTenantWithUserAsync(string firstName, string lastName, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<UserDirectory>();
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await directory.CreateTenantAsync($"{lastName} {Guid.NewGuid():N}", "DE", ct);
+        var email = NewEmail(firstName);
+        var user = await directory.CreateUserAsync(tenant.Id, new NewUser(email, firstName, lastName, roles.Length == 0 ? [Roles.Admin] : roles), Password, ct);
+        return new BrowserUser(user.Id, tenant.Id, email, user.DisplayName);
+    }
+
+    /// <summary>Runs arrangement code with the app's services in a fresh scope.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A fresh page in a browser context of its own (no cookies), in English, at a laptop's size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
+
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in form and returns the page on the home page, ready for clicks.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password = Password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("signin");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/").ToString());
+        await WaitForInteractivityAsync(page);
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until the Blazor circuit has taken over the prerendered page: a click before that is lost. The first
+    /// interactive render batch attaches the event handlers and, in the same step, marks every captured element
+    /// reference with a <c>_bl_…</c> attribute, which prerendered HTML never has; MudBlazor's layout captures some.
+    /// </summary>
+    public static async Task WaitForInteractivityAsync(IPage page) =>
+        await page.WaitForFunctionAsync(
+            "() => Array.from(document.querySelectorAll('body *')).some(e => e.getAttributeNames().some(n => n.startsWith('_bl_')))",
+            null,
+            new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 20_000 });
+
+    /// <summary>Runs axe on the page as it is and fails on every violation of impact serious or critical.</summary>
+    public static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        if (serious.Count == 0)
+        {
+            return;
+        }
+
+        var report = new StringBuilder();
+        report.Append(System.Globalization.CultureInfo.InvariantCulture, $"{serious.Count} serious accessibility violation(s) on {page.Url}:");
+        foreach (var violation in serious)
+        {
+            report.AppendLine().Append(System.Globalization.CultureInfo.InvariantCulture, $"- [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes)
+            {
+                report.AppendLine().Append(System.Globalization.CultureInfo.InvariantCulture, $"    at {node.Target}: {Shorten(node.Html)}");
+                foreach (var check in node.All.Concat(node.None).Concat(node.Any))
+                {
+                    report.AppendLine().Append("      ").Append(check.Message.ReplaceLineEndings(" "));
+                }
+            }
+        }
+
+        Assert.Fail(report.ToString());
+    }
+
+    /// <summary>A regular expression that matches the URL of a path of this app, ignoring any query string.</summary>
+    public Regex UrlOf(string path) => new("^" + Regex.Escape(new Uri(BaseAddress, path).ToString()) + @"(\?.*)?$");
+
+    private static string Shorten(string html) => html.Length <= 200 ? html : html[..200] + "…";
+}
+
+/// <summary>A user created for a browser test.</summary>
+public sealed record BrowserUser(Guid Id, Guid TenantId, string Email, string DisplayName);

@@ -1,0 +1,52 @@
+using Kontor.BrowserTests.Infrastructure;
+
+namespace Kontor.BrowserTests.Platform.Identity;
+
+public sealed class SignInTests(KontorBrowserApp app) : IClassFixture<KontorBrowserApp>
+{
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsErrorAndStaysOnSignIn()
+    {
+        var user = await app.CreateTenantWithUserAsync("Wanda", "Wrong");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("signin");
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(user.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The e-mail address or the password is wrong.");
+        await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task SignIn_WithRightPassword_ShowsWelcomeOnHomePage()
+    {
+        var user = await app.CreateTenantWithUserAsync("Wilma", "Welcome");
+
+        var page = await app.SignedInPageAsync(user.Email);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Wilma Welcome");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
+            .GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true })).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task SignOut_FromAppBar_EndsTheSession()
+    {
+        var user = await app.CreateTenantWithUserAsync("Otto", "Out");
+        var page = await app.SignedInPageAsync(user.Email);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await page.GotoAsync("");
+        await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
+        await Expect(page.GetByLabel("E-mail", new() { Exact = true })).ToBeEmptyAsync();
+    }
+}
