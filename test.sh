@@ -140,7 +140,12 @@ run_suite() {
     failed=$((failed + 1))
     return 0
   fi
-  local p f e s n
+  local p f e s n t
+  t=$(attribute "$xml" total)
+  if [ "$t" = 0 ] && [ ${#filters[@]} = 0 ]; then
+    echo "$name: ran no test." >&2
+    crashed+=("$name")
+  fi
   p=$(attribute "$xml" passed)
   f=$(attribute "$xml" failed)
   e=$(attribute "$xml" errors)
