@@ -123,8 +123,8 @@ internal static class DemoTenant
         for (var i = 0; i < AccountCount; i++)
         {
             var place = faker.PickRandom(Places);
-            var name = faker.Company.CompanyName();
-            var slug = Slug(name);
+            var name = CompanyName(faker);
+            var slug = Slug(LegalForms.Distinct().OrderByDescending(f => f.Length).Aggregate(name, (n, form) => n.Replace(" " + form, "", StringComparison.Ordinal)));
             var segment = faker.Random.WeightedRandom(["Industrie", "Handel", "Handwerk"], [0.55f, 0.3f, 0.15f]);
             var parent = i > 20 && faker.Random.Bool(0.1f) ? accounts[faker.Random.Int(0, 19)].Id : (Guid?)null;
             var address = new PostalAddress
@@ -147,7 +147,7 @@ internal static class DemoTenant
                 parent,
                 faker.PickRandom(owners).Id,
                 segment == "Handel" ? insideTrade.Id : insideIndustry.Id,
-                faker.Random.Bool(0.3f) ? faker.Lorem.Sentence(12) : null)));
+                faker.Random.Bool(0.3f) ? faker.PickRandom(Notes) : null)));
         }
 
         db.Accounts.AddRange(accounts);
@@ -181,6 +181,29 @@ internal static class DemoTenant
         await db.SaveChangesAsync(ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
+
+    private static readonly string[] Notes =
+    [
+        "Rahmenvertrag bis Ende nächsten Jahres, jährliche Preisgespräche im Oktober.",
+        "Einkauf entscheidet zentral; Technik hat Vetorecht bei neuen Lieferanten.",
+        "Interesse an Wartungsvertrag für die Bestandsanlagen angekündigt.",
+        "Bestellt überwiegend per E-Mail, Lieferung immer an das Zentrallager.",
+        "Neuer Standort in Planung, Ansprechpartner für Ausschreibung: Geschäftsführung.",
+        "Zahlt zuverlässig, wünscht Sammelrechnung zum Monatsende.",
+    ];
+
+    private static readonly string[] LegalForms = ["GmbH", "GmbH", "GmbH", "AG", "KG", "GmbH & Co. KG", "GmbH & Co. KG", "OHG", "SE", "e.K."];
+
+    private static readonly string[] Trades =
+        ["Maschinenbau", "Antriebstechnik", "Metallbau", "Elektro", "Kunststofftechnik", "Logistik", "Werkzeugbau", "Handelshaus", "Systemtechnik", "Präzisionsteile"];
+
+    /// <summary>German company names: "Becker Antriebstechnik GmbH", "Schulz &amp; Wagner KG", "Hoffmann AG".</summary>
+    private static string CompanyName(Faker faker) => faker.Random.Int(0, 2) switch
+    {
+        0 => $"{faker.Name.LastName()} {faker.PickRandom(Trades)} {faker.PickRandom(LegalForms)}",
+        1 => $"{faker.Name.LastName()} & {faker.Name.LastName()} {faker.PickRandom(LegalForms)}",
+        _ => $"{faker.Name.LastName()} {faker.PickRandom(LegalForms)}",
+    };
 
     private static string? Phone(Faker faker, string areaCode)
     {

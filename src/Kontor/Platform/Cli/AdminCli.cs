@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kontor.Features.Customers;
 using Kontor.Platform.Data;
 using Kontor.Platform.Hosting;
 using Kontor.Platform.Http;
@@ -105,7 +104,6 @@ public static class AdminCli
             var builder = WebApplication.CreateBuilder();
             builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
             builder.AddKontorPlatform();
-            builder.Services.AddCustomers();
             await using var app = builder.Build();
             await DataModule.MigrateAsync(app.Services, CancellationToken.None);
             await using var scope = app.Services.CreateAsyncScope();

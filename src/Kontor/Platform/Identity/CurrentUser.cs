@@ -35,6 +35,9 @@ public sealed class CurrentUser
     /// <summary>The tenant's ISO country for reading phone numbers without a country code.</summary>
     public string DefaultCountry { get; private set; } = "DE";
 
+    /// <summary>Time zone for showing instants: the user's site's, else Europe/Berlin.</summary>
+    public TimeZoneInfo TimeZone { get; private set; } = DefaultTimeZone;
+
     public bool IsAuthenticated => Id != Guid.Empty;
 
     public bool IsInRole(string role) => Roles.Contains(role);
@@ -42,8 +45,11 @@ public sealed class CurrentUser
     /// <summary>The actor stamped on changes: the user, or null for system work.</summary>
     public Guid? ActorId => IsAuthenticated ? Id : null;
 
-    internal void Set(KontorUser user, IReadOnlyCollection<string> roles, Guid? tokenId, TokenScope? tokenScope, Channel channel, bool mustEnrolMfa, string defaultCountry)
+    private static TimeZoneInfo DefaultTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    internal void Set(KontorUser user, IReadOnlyCollection<string> roles, Guid? tokenId, TokenScope? tokenScope, Channel channel, bool mustEnrolMfa, string defaultCountry, string? timeZone)
     {
+        TimeZone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : DefaultTimeZone;
         DefaultCountry = defaultCountry;
         MustEnrolMfa = mustEnrolMfa;
         Culture = user.Culture;

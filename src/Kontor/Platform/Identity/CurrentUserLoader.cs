@@ -47,6 +47,7 @@ public sealed class CurrentUserLoader(
             return false;
         }
 
+        var timeZone = user.SiteId is null ? null : await db.Sites.Where(s => s.Id == user.SiteId).Select(s => s.TimeZone).SingleOrDefaultAsync(ct);
         var tenantSettings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.RequireMfa, t.DefaultCountry }).SingleAsync(ct);
         var roles = await (from link in db.UserRoles
                            join role in db.Roles on link.RoleId equals role.Id
@@ -63,7 +64,7 @@ public sealed class CurrentUserLoader(
 
         Guid[] owners = [.. teammates.Concat(reports).Append(userId).Distinct()];
         access.Load(securedObjects, roles, tokenScope == TokenScope.Read, sharing, owners, teamIds);
-        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled, tenantSettings.DefaultCountry);
+        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled, tenantSettings.DefaultCountry, timeZone);
         return true;
     }
 }
