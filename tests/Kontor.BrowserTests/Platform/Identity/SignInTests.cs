@@ -36,6 +36,22 @@ public sealed class SignInTests(KontorBrowserApp app) : IClassFixture<KontorBrow
     }
 
     [Fact]
+    public async Task SignIn_FromProtectedPage_ReturnsThereAfterSignIn()
+    {
+        var user = await app.CreateTenantWithUserAsync("Rita", "Return");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("accounts");
+        await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(user.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(KontorBrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(app.UrlOf("accounts"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accounts", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task SignOut_FromAppBar_EndsTheSession()
     {
         var user = await app.CreateTenantWithUserAsync("Otto", "Out");
