@@ -10,7 +10,6 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" \
     --project src/Kontor \
     --context "${provider}KontorDb" \
-    --output-dir "Platform/Data/Migrations/${provider}" \
-    --namespace "Kontor.Platform.Data.Migrations.${provider}"
+    --output-dir "Platform/Data/Migrations/${provider}"
 done
 echo "Added migration '$name' for SQLite and PostgreSQL. Review both, then run ./test.sh."

@@ -2,6 +2,8 @@ using Kontor.Platform.Logging;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kontor.Platform.Data;
 
@@ -88,6 +90,14 @@ internal static class DataModule
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
         var log = scope.ServiceProvider.GetRequiredService<ILogger<KontorDb>>();
+        // EF probes the migrations history table by querying it, which logs a failed command at error level on
+        // a new PostgreSQL database; creating the (empty) table first keeps a first start free of false alarms.
+        var history = db.GetService<IHistoryRepository>();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count == 0)
         {

@@ -56,6 +56,9 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KontorDb).Assembly);
 
+        // A scope sees its own tenant's settings only; listing tenants is platform work.
+        builder.Entity<Tenant>().HasQueryFilter(Filters.Tenant, t => Tenant.IsSystem || t.Id == Tenant.TenantId);
+
         foreach (var clrType in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct().ToList())
         {
             if (typeof(ITenantOwned).IsAssignableFrom(clrType))

@@ -89,9 +89,15 @@ internal static class KontorPlatform
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddQuartz(quartz => quartz.ScheduleJob<RecycleBin>(
-            trigger => trigger.WithIdentity("recycle-bin-purge").WithSchedule(CronScheduleBuilder.Create("0 30 3 * * ?")),
-            _ => { }));
+        services.AddQuartz(quartz =>
+        {
+            quartz.ScheduleJob<RecycleBin>(
+                trigger => trigger.WithIdentity("recycle-bin-purge").WithSchedule(CronScheduleBuilder.Create("0 30 3 * * ?")),
+                _ => { });
+            quartz.ScheduleJob<IdempotencyCleanup>(
+                trigger => trigger.WithIdentity("idempotency-cleanup").WithSchedule(CronScheduleBuilder.Create("0 15 * * * ?")),
+                _ => { });
+        });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }

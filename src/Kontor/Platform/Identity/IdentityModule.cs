@@ -59,6 +59,7 @@ internal static class IdentityModule
             .AddEntityFrameworkStores<KontorDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<KontorClaimsFactory>();
 
         services.AddAuthentication(options =>

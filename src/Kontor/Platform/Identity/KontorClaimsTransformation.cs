@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Kontor.Platform.Identity;
 
@@ -17,7 +18,15 @@ internal sealed class KontorClaimsTransformation(CurrentUserLoader loader, Curre
             return principal;
         }
 
+        // Static files and anonymous endpoints need no user; skipping them saves the loader's queries on
+        // every script and stylesheet a signed-in browser fetches.
         var context = http.HttpContext;
+        var endpoint = context?.GetEndpoint();
+        if (context is not null && (endpoint is null || (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null)))
+        {
+            return principal;
+        }
+
         var channel = context?.Request.Path.StartsWithSegments("/api") == true ? Channel.Api : Channel.Ui;
         if (!await loader.LoadAsync(principal, channel, context?.RequestAborted ?? default))
         {

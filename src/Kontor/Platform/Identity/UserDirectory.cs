@@ -71,7 +71,7 @@ public sealed class UserDirectory(
         {
             if (await users.FindByEmailAsync(details.Email) is not null)
             {
-                throw RequestValidationException.For("email", "A user with this e-mail address already exists.");
+                throw RequestValidationException.For("email", users.ErrorDescriber.DuplicateEmail(details.Email).Description);
             }
 
             var user = new KontorUser

@@ -1,5 +1,6 @@
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +20,8 @@ internal static class CreateContact
             .WithSummary("Create an contact")
             .WithDescription("The owner defaults to the caller. Phone numbers without country code are read as numbers of the account's billing country, else of the tenant's country, and stored in E.164.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithIdempotency();
 
     /// <summary>Shared by the endpoint and the contact form.</summary>
     public static async Task<ContactResponse> ExecuteAsync(ContactRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
