@@ -38,6 +38,7 @@ say() { printf '\n==> %s\n' "$*"; }
 pg_bin=""
 pg_dir=""
 child=""
+policy=""
 as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -63,6 +64,7 @@ cleanup() {
     fi
     rm -rf "$pg_dir"
   fi
+  [ -z "$policy" ] || rm -f "$policy"
   exit "$status"
 }
 trap cleanup EXIT
@@ -96,7 +98,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   # Packages start no services here (the PostgreSQL package would start a cluster of its own otherwise).
-  policy=""
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     policy=/usr/sbin/policy-rc.d
     printf '#!/bin/sh\nexit 101\n' >"$policy"
@@ -105,6 +106,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ -z "$policy" ] || rm -f "$policy"
+  policy=""
 fi
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is not on PATH." >&2; exit 1; }
 
