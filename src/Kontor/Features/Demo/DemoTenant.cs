@@ -53,9 +53,12 @@ internal static class DemoTenant
         ("7131", "Heilbronn", "74"), ("621", "Mannheim", "68"), ("511", "Hannover", "30"), ("421", "Bremen", "28"), ("731", "Ulm", "89"),
     ];
 
-    public static async Task LoadDemoTenantAsync(this WebApplication app, CancellationToken ct = default)
+    public static Task LoadDemoTenantAsync(this WebApplication app, CancellationToken ct = default) => LoadAsync(app.Services, ct);
+
+    /// <summary>Loads the demo tenant unless it exists; the screenshots in the docs are taken of it too.</summary>
+    public static async Task LoadAsync(IServiceProvider root, CancellationToken ct)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<KontorDb>();
         var log = services.GetRequiredService<ILogger<DemoTenantMarker>>();
