@@ -88,14 +88,20 @@ internal static class ApiTokenQueries
         .. KeysetSorts.BothWays(n => KeysetSorts.Text<PersonalAccessToken>(n, t => t.Name), "name"),
     ];
 
-    public static IQueryable<PersonalAccessToken> WithStatus(this IQueryable<PersonalAccessToken> query, ApiTokenStatus? status, DateTimeOffset now)
+    /// <summary>Keeps the tokens in <paramref name="status"/> (<c>active</c>, <c>expired</c>, <c>revoked</c>, any case); all when null.</summary>
+    public static IQueryable<PersonalAccessToken> WithStatus(this IQueryable<PersonalAccessToken> query, string? status, DateTimeOffset now)
     {
-        if (status is { } wanted && !Enum.IsDefined(wanted))
+        ApiTokenStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
         {
-            throw RequestValidationException.For("status", $"Use one of: {string.Join(", ", Enum.GetNames<ApiTokenStatus>())}.");
+            wanted = Enum.GetValues<ApiTokenStatus>().FirstOrDefault(s => string.Equals(s.ToString(), status.Trim(), StringComparison.OrdinalIgnoreCase), (ApiTokenStatus)(-1));
+            if (!Enum.IsDefined(wanted.Value))
+            {
+                throw RequestValidationException.For("status", "Use active, expired or revoked.");
+            }
         }
 
-        return status switch
+        return wanted switch
         {
             ApiTokenStatus.Active => query.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)),
             ApiTokenStatus.Expired => query.Where(t => t.RevokedAt == null && t.ExpiresAt != null && t.ExpiresAt <= now),

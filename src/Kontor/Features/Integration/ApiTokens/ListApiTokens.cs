@@ -10,7 +10,8 @@ namespace Kontor.Features.Integration.ApiTokens;
 public sealed class ListApiTokensRequest
 {
     /// <summary><c>active</c>, <c>expired</c> or <c>revoked</c>; all when absent.</summary>
-    public ApiTokenStatus? Status { get; set; }
+    [MaxChars(20)]
+    public string? Status { get; set; }
 
     /// <summary><c>-createdAt</c> (default), <c>createdAt</c>, <c>name</c>, <c>-name</c>.</summary>
     [MaxChars(20)]

@@ -11,7 +11,8 @@ namespace Kontor.Features.Integration.ApiTokens;
 public sealed class ListTenantApiTokensRequest
 {
     /// <summary><c>active</c>, <c>expired</c> or <c>revoked</c>; all when absent.</summary>
-    public ApiTokenStatus? Status { get; set; }
+    [MaxChars(20)]
+    public string? Status { get; set; }
 
     /// <summary>Only the tokens of this user.</summary>
     public Guid? Owner { get; set; }
