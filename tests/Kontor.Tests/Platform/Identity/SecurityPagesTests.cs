@@ -98,6 +98,43 @@ public sealed partial class SecurityPagesTests(KontorAppFactory app) : IClassFix
         Assert.Contains("/signin", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SecurityPage_InGerman_SpeaksGerman()
+    {
+        var user = await app.CreateTenantWithUserAsync("Acme", "SalesRep");
+        await user.Client.PutAsJsonAsync("/api/profile", new { firstName = "Jörg", lastName = "Müller", culture = "de-DE" }, Ct);
+
+        // Signing in sets the culture cookie from the user's profile.
+        var browser = await SignedInBrowserAsync(user.Email);
+
+        var html = await browser.GetStringAsync("/profile/security", Ct);
+
+        Assert.Contains("Passwort ändern", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Zwei-Faktor-Anmeldung", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProfileAndTokenPages_RenderForTheSignedInUser()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", "Admin");
+        var rep = await app.CreateUserAsync(admin.TenantId, ["SalesRep"]);
+        Assert.Equal(HttpStatusCode.Created, (await rep.Client.PostAsJsonAsync("/api/tokens", new { name = "Rep's export", scope = "read" }, Ct)).StatusCode);
+        var adminBrowser = await SignedInBrowserAsync(admin.Email);
+        var repBrowser = await SignedInBrowserAsync(rep.Email);
+
+        var profile = WebUtility.HtmlDecode(await repBrowser.GetStringAsync("/profile", Ct));
+        var own = WebUtility.HtmlDecode(await repBrowser.GetStringAsync("/profile/api-tokens", Ct));
+        var tenantWide = WebUtility.HtmlDecode(await adminBrowser.GetStringAsync("/admin/api-tokens", Ct));
+        var forbidden = await repBrowser.GetAsync("/admin/api-tokens", Ct);
+
+        Assert.Contains("English (United Kingdom)", profile, StringComparison.Ordinal);
+        Assert.Contains("Rep's export", own, StringComparison.Ordinal);
+        Assert.Contains("Rep's export", tenantWide, StringComparison.Ordinal);
+        Assert.Contains(rep.Email, tenantWide, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Contains("access-denied", forbidden.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignedInBrowserAsync(string email)
     {
         var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
