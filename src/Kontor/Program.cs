@@ -1,5 +1,6 @@
 using Kontor.Features.Customers;
 using Kontor.Features.Demo;
+using Kontor.Features.Integration;
 using Kontor.Platform.Cli;
 using Kontor.Platform.Hosting;
 
@@ -24,6 +25,7 @@ if (demo)
 app.UseKontorPlatform();
 app.MapKontorPlatform();
 app.MapCustomers();
+app.MapIntegration();
 
 await app.RunAsync();
 return 0;

@@ -5,6 +5,7 @@ using Kontor.Platform.Bootstrap;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -139,6 +140,7 @@ internal static class KontorPlatform
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("Kontor API")).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapUiAuthEndpoints();
+        app.MapProfileEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
