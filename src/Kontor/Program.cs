@@ -1,5 +1,6 @@
 using Kontor.Features.Customers;
 using Kontor.Features.Demo;
+using Kontor.Platform.Administration;
 using Kontor.Platform.Cli;
 using Kontor.Platform.Hosting;
 
@@ -23,6 +24,7 @@ if (demo)
 
 app.UseKontorPlatform();
 app.MapKontorPlatform();
+app.MapAdministration();
 app.MapCustomers();
 
 await app.RunAsync();
