@@ -361,6 +361,19 @@ public sealed class UserEndpointsTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
+    public async Task Deactivate_Yourself_ExplainsTheRuleInTheCallersLanguage()
+    {
+        var admin = await app.CreateTenantWithUserAsync("German");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/users/{admin.Id}/deactivate");
+        request.Headers.AcceptLanguage.ParseAdd("de-DE");
+
+        var response = await admin.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("Sie können sich nicht selbst deaktivieren. Bitten Sie einen anderen Administrator darum.", (await response.JsonAsync()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Unlock_LockedOutUser_CanSignInAgainAtOnce()
     {
         var admin = await app.CreateTenantWithUserAsync("Unlock");
