@@ -10,14 +10,16 @@ namespace Kontor.Platform.Administration.Pages;
 /// 412 and the field errors beside their inputs. The messages are already in the user's language or are
 /// translated here (texts of ASP.NET Core Identity, for instance).
 /// </summary>
-public sealed class PageProblems(IStringLocalizer<AdminText> localizer)
+/// <param name="localizer">Translates the messages.</param>
+/// <param name="shownFields">Fields whose errors the page shows beside their inputs; the others are listed in <see cref="Details"/>.</param>
+public sealed class PageProblems(IStringLocalizer<AdminText> localizer, params string[] shownFields)
 {
     private Dictionary<string, string[]> fields = [];
 
     /// <summary>The headline of the problem, or null when the last operation succeeded.</summary>
     public string? Message { get; private set; }
 
-    /// <summary>Every field error as a readable line, also those of fields the page has no input for.</summary>
+    /// <summary>The errors of fields the page has no input for, as readable lines.</summary>
     public IReadOnlyList<string> Details { get; private set; } = [];
 
     public bool HasError(string field) => fields.ContainsKey(field);
@@ -44,7 +46,7 @@ public sealed class PageProblems(IStringLocalizer<AdminText> localizer)
         {
             fields = invalid.Errors.ToDictionary(e => e.Key, e => e.Value.Select(m => localizer[m].Value).ToArray(), StringComparer.Ordinal);
             Message = localizer["Please correct the marked fields."];
-            Details = [.. fields.SelectMany(f => f.Value)];
+            Details = [.. fields.Where(f => !shownFields.Contains(f.Key)).SelectMany(f => f.Value)];
         }
         catch (BusinessRuleException rule)
         {
