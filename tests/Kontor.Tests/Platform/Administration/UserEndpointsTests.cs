@@ -313,7 +313,9 @@ public sealed class UserEndpointsTests(KontorAppFactory app) : IClassFixture<Kon
         var self = await admin.Client.SendAsync(HttpMethod.Put, $"/api/users/{top.Id}/manager", new { managerId = top.Id });
         var other = await admin.Client.SendAsync(HttpMethod.Put, $"/api/users/{top.Id}/manager", new { managerId = foreign.Id });
         var missing = await admin.Client.SendAsync(HttpMethod.Put, $"/api/users/{Guid.NewGuid()}/manager", new { managerId = top.Id });
+        var stale = await admin.Client.SendAsync(HttpMethod.Put, $"/api/users/{bottom.Id}/manager", new { managerId = top.Id }, "\"old\"");
 
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         foreach (var refused in new[] { cycle, self, other })
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

@@ -14,7 +14,7 @@ namespace Kontor.Platform.Administration.Users;
 /// interactive pages build one per operation with <see cref="For"/>.
 /// </summary>
 public sealed record UserServices(
-    KontorDb Db, UserManager<KontorUser> Users, UserDirectory Directory, SystemScope System, TimeProvider Clock, ILogger<UserServices> Log)
+    KontorDb Db, UserManager<KontorUser> Users, UserDirectory Directory, SystemScope SystemScope, TimeProvider Clock, ILogger<UserServices> Log)
 {
     /// <summary>Binds a user manager and directory to a context the caller created (and disposes).</summary>
     public static UserServices For(KontorDb db, IServiceProvider services)
@@ -36,7 +36,7 @@ public sealed record UserServices(
         ct.ThrowIfCancellationRequested();
 
         // Users sign in with their e-mail alone, so an address is unique across tenants.
-        using (System.Enter("check that an e-mail address is free"))
+        using (SystemScope.Enter("check that an e-mail address is free"))
         {
             return await Users.FindByEmailAsync(email) is not null;
         }
@@ -53,7 +53,7 @@ public sealed record UserServices(
         // Identity's store marks every column of the user as changed when it saves, the tenant column included,
         // which the tenant guard allows only in a system scope. The user was read through the tenant filter,
         // so the write stays inside the administrator's tenant.
-        using (System.Enter("administer user"))
+        using (SystemScope.Enter("administer user"))
         {
             result = await write(Users);
         }
