@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Search;
 using Kontor.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,7 +87,7 @@ internal static class ListUsers
     private static async Task<IQueryable<KontorUser>> FilterAsync(ListUsersRequest request, KontorDb db, CancellationToken ct)
     {
         var query = db.Users.AsNoTracking();
-        foreach (var word in (request.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(6))
+        foreach (var word in (request.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(SearchTerms.MaxTerms))
         {
             var upper = word.ToUpperInvariant();
 

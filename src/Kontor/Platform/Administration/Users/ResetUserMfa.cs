@@ -1,4 +1,5 @@
 using Kontor.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -40,9 +41,7 @@ internal static class ResetUserMfa
         await services.SaveAsync(stored, users => users.ResetAuthenticatorKeyAsync(stored), "user", ct);
 
         // Zero new codes: recovery codes printed for the old authenticator must not outlive it.
-        await services.SaveAsync(stored, async users => (await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, 0)) is null
-            ? Microsoft.AspNetCore.Identity.IdentityResult.Failed()
-            : Microsoft.AspNetCore.Identity.IdentityResult.Success, "user", ct);
+        await services.SaveAsync(stored, async users => await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, 0) is null ? IdentityResult.Failed() : IdentityResult.Success, "user", ct);
         await transaction.CommitAsync(ct);
         AdminLog.MfaReset(services.Log, user.Id, id);
         return await UserResponse.LoadAsync(services.Db, id, services.Clock.GetUtcNow(), ct);
