@@ -1,6 +1,7 @@
 using Kontor.Features.Customers;
 using Kontor.Features.Demo;
 using Kontor.Features.Integration;
+using Kontor.Platform.Administration;
 using Kontor.Platform.Cli;
 using Kontor.Platform.Hosting;
 
@@ -24,6 +25,7 @@ if (demo)
 
 app.UseKontorPlatform();
 app.MapKontorPlatform();
+app.MapAdministration();
 app.MapCustomers();
 app.MapIntegration();
 

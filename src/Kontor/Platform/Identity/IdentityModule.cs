@@ -103,6 +103,7 @@ internal static class IdentityModule
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme, PersonalAccessTokenHandler.SchemeName)
                 .RequireAuthenticatedUser())
             .AddPolicy(KontorAuth.AdminPolicy, policy => policy.RequireRole(Access.Roles.Admin));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RevokedSessionResultHandler>();
 
         services.AddScoped<UserDirectory>();
         return services;
