@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Tenancy;
 using Kontor.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,11 +11,11 @@ namespace Kontor.Platform.Administration.Tenant;
 internal static class UpdateTenantSettings
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPatch("/", async (JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, CancellationToken ct) =>
+        group.MapPatch("/", async (JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, SystemScope system, CancellationToken ct) =>
             {
                 var current = await GetTenantSettings.ExecuteAsync(db, user, ct);
                 var request = JsonMergePatch.Apply(TenantSettingsRequest.From(current), patch, http.HttpContext.RequestServices.SerializerOptions());
-                return await ExecuteAsync(request, db, user, ct);
+                return await ExecuteAsync(request, db, user, system, ct);
             })
             .WithName(nameof(UpdateTenantSettings))
             .WithSummary("Change your organisation's settings")
@@ -24,16 +25,26 @@ internal static class UpdateTenantSettings
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>Shared by the endpoint and the roles and settings page.</summary>
-    public static async Task<TenantSettingsResponse> ExecuteAsync(TenantSettingsRequest request, KontorDb db, CurrentUser user, CancellationToken ct)
+    public static async Task<TenantSettingsResponse> ExecuteAsync(TenantSettingsRequest request, KontorDb db, CurrentUser user, SystemScope system, CancellationToken ct)
     {
         AdminAccess.RequireChange(user);
         var errors = AdminFieldErrors.Of(request);
         var name = request.Name.Trim();
 
-        // Tenant names are unique on the server (they name the organisation in the admin command line).
-        if (!errors.Has("name") && await db.Tenants.AnyAsync(t => t.Name == name && t.Id != user.TenantId, ct))
+        // Tenant names are unique on the server (they name the organisation in the admin command line); only
+        // a system scope sees the other tenants.
+        if (!errors.Has("name"))
         {
-            errors.Add("name", AdminMessages.Get("Another organisation on this server already has this name."));
+            bool taken;
+            using (system.Enter("check that a tenant name is free"))
+            {
+                taken = await db.Tenants.AnyAsync(t => t.Name == name && t.Id != user.TenantId, ct);
+            }
+
+            if (taken)
+            {
+                errors.Add("name", AdminMessages.Get("Another organisation on this server already has this name."));
+            }
         }
 
         errors.ThrowIfAny();

@@ -48,16 +48,7 @@ public sealed record UserServices(
     /// </summary>
     internal async Task SaveAsync(KontorUser user, Func<UserManager<KontorUser>, Task<IdentityResult>> write, string field, CancellationToken ct)
     {
-        IdentityResult result;
-
-        // Identity's store marks every column of the user as changed when it saves, the tenant column included,
-        // which the tenant guard allows only in a system scope. The user was read through the tenant filter,
-        // so the write stays inside the administrator's tenant.
-        using (SystemScope.Enter("administer user"))
-        {
-            result = await write(Users);
-        }
-
+        var result = await write(Users);
         if (result.Succeeded)
         {
             return;
