@@ -26,7 +26,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         if (exception is PreconditionFailedException stale)
         {
-            context.Response.Headers.ETag = stale.CurrentETag;
+            CurrentETagOnStaleAnswer.Remember(context, stale.CurrentETag);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -84,6 +84,44 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     }
 }
 
+/// <summary>
+/// Puts the record's current ETag on a 412 answer. The exception handler middleware strips ETag headers from
+/// the answers it produces in a response-starting callback; callbacks run last-registered-first, so one
+/// registered when the request starts runs after it.
+/// </summary>
+internal sealed class CurrentETagOnStaleAnswer : IStartupFilter
+{
+    private static readonly object Key = new();
+
+    public static void Remember(HttpContext context, string currentETag) => context.Items[Key] = currentETag;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            // Only conditional requests can fail a precondition.
+            if (context.Request.Headers.IfMatch.Count > 0)
+            {
+                context.Response.OnStarting(
+                    static state =>
+                    {
+                        var context = (HttpContext)state;
+                        if (context.Items.TryGetValue(Key, out var etag) && etag is string value)
+                        {
+                            context.Response.Headers.ETag = value;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    context);
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
 internal static class HttpModule
 {
     /// <summary>Largest accepted request body (1 MiB): API records are small; imports have their own limits.</summary>
@@ -97,6 +135,7 @@ internal static class HttpModule
             context.ProblemDetails.Type ??= $"https://httpstatuses.io/{context.ProblemDetails.Status}";
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddTransient<IStartupFilter, CurrentETagOnStaleAnswer>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
         return services;
