@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kontor.Platform.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -14,7 +15,7 @@ namespace Kontor.Platform.Http;
 /// validation → 400 with field errors, rule violations → 409, stale versions → 412, anything else → 500
 /// with a trace id and no internals.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -41,6 +42,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "One or more fields are invalid.",
         },
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } failure => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                [JsonNamingPolicy.CamelCase.ConvertName(failure.Groups["name"].Value)] = ["The value has the wrong type or format for this field."],
+            })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is malformed.",
+            Detail = bad.Message,
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -69,6 +80,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Detail = "The error was logged. Quote the trace id when you report it.",
         },
     };
+
+    /// <summary>
+    /// Minimal APIs report a query or route value they cannot convert (limit=ten, parent=holding) only in the
+    /// message: <c>Failed to bind parameter "Nullable&lt;int&gt; Limit" from "ten".</c>
+    /// </summary>
+    [GeneratedRegex("""^Failed to bind parameter "[^"]*\s(?<name>[^"\s]+)" from """, RegexOptions.CultureInvariant)]
+    private static partial Regex BindingFailure();
 
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
