@@ -75,6 +75,20 @@ public sealed class UpdateAccountTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
+    public async Task Patch_AddressAsReturnedByGet_IsAccepted()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var account = await rep.Client.CreateAccountAsync(new { name = "Acme", billingAddress = new { street = "Hauptstraße 1", city = "Köln" } });
+        var stored = await rep.Client.GetJsonAsync($"/api/accounts/{account.Id()}");
+
+        // A client copies the billing address into the shipping address.
+        var body = $$"""{"shippingAddress": {{stored.GetProperty("billingAddress").GetRawText()}}}""";
+        var updated = await rep.Client.SendRawAsync(HttpMethod.Patch, $"/api/accounts/{account.Id()}", body, "*").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Köln", updated.GetProperty("shippingAddress").Str("city"));
+    }
+
+    [Fact]
     public async Task Patch_PhoneWithNewBillingCountry_ReadsPhoneAsNumberOfThatCountry()
     {
         var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
