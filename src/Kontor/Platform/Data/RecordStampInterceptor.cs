@@ -98,8 +98,10 @@ public sealed class RecordStampInterceptor : SaveChangesInterceptor
 
                 break;
             case EntityState.Modified or EntityState.Deleted when !tenant.IsSystem:
+                // Compare values rather than IsModified: Identity's user store saves a user with Update(), which
+                // marks every property as modified, also an unchanged TenantId.
                 var property = entry.Property(nameof(ITenantOwned.TenantId));
-                if (property.IsModified || (Guid)property.OriginalValue! != tenant.TenantId)
+                if ((Guid)property.CurrentValue! != tenant.TenantId || (Guid)property.OriginalValue! != tenant.TenantId)
                 {
                     throw new InvalidOperationException($"Refusing to change a {entry.Metadata.ClrType.Name} of another tenant.");
                 }
