@@ -1,5 +1,6 @@
 using Kontor.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ internal static class IdentityModule
         services.AddScoped<CurrentUser>();
         services.AddScoped<CurrentUserLoader>();
         services.AddTransient<IClaimsTransformation, KontorClaimsTransformation>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SignedOutUserResultHandler>();
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddCascadingAuthenticationState();

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Kontor.Platform.Identity;
 
@@ -34,4 +36,21 @@ internal sealed class KontorClaimsTransformation(CurrentUserLoader loader, Curre
         identity.AddClaims(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(identity);
     }
+}
+
+/// <summary>
+/// Answers a request whose credentials <see cref="KontorClaimsTransformation"/> turned anonymous (deactivated user,
+/// revoked session) with a challenge (401, or the sign-in page) rather than 403: the token itself was valid, so
+/// ASP.NET Core would otherwise forbid, and the client would not learn that it has to sign in again.
+/// </summary>
+internal sealed class SignedOutUserResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler inner = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult) =>
+        inner.HandleAsync(
+            next,
+            context,
+            policy,
+            authorizeResult.Forbidden && !context.User.Identities.Any(i => i.IsAuthenticated) ? PolicyAuthorizationResult.Challenge() : authorizeResult);
 }
