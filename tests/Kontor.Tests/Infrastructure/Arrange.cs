@@ -60,4 +60,18 @@ public static class Arrange
             stored.IsActive = active;
             await db.SaveChangesAsync(Api.Ct);
         });
+
+    /// <summary>Enrols an authenticator app for the user, as the profile page does; returns the shared key and ten recovery codes.</summary>
+    public static async Task<(string Key, string[] RecoveryCodes)> EnrolAuthenticatorAsync(this KontorAppFactory app, TestUser user)
+    {
+        var key = await app.WithUserManagerAsync(user.TenantId, user.Id, async (users, stored) =>
+        {
+            await users.ResetAuthenticatorKeyAsync(stored);
+            await users.SetTwoFactorEnabledAsync(stored, true);
+            return await users.GetAuthenticatorKeyAsync(stored);
+        });
+        var codes = await app.WithUserManagerAsync(user.TenantId, user.Id, async (users, stored) =>
+            (await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, 10))!.ToArray());
+        return (key!, codes);
+    }
 }
