@@ -38,7 +38,7 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Authentication").AllowAnonymous();
+        var group = app.MapGroup("/api/auth").WithTags("Authentication").AllowAnonymous().RequireRateLimiting(Hosting.KontorPlatform.SignInRateLimit);
         group.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Exchange e-mail and password (and the MFA code) for a bearer token")
@@ -52,7 +52,8 @@ internal static class AuthEndpoints
             .WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new bearer token")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
