@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
+using Kontor.Platform.Validation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -66,6 +67,8 @@ internal static class AuthEndpoints
         HttpContext http,
         ILogger<LoginRequest> log)
     {
+        RequestValidator.ThrowIfInvalid(login);
+
         // The user's tenant is known only once the user is found by e-mail.
         using var scope = system.Enter("API sign-in");
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
