@@ -256,7 +256,31 @@ public sealed class BadInputTests(KontorAppFactory app) : IClassFixture<KontorAp
     }
 
     [Theory]
-    [InlineData("%00")]
+    [InlineData("/api/accounts", """{"name": "Ac\u0000me"}""", "name")]
+    [InlineData("/api/accounts", """{"name": "Acme", "billingAddress": {"city": "K\u0000ln"}}""", "billingAddress.city")]
+    [InlineData("/api/contacts", """{"lastName": "Kowalski", "jobTitle": "\u0000"}""", "jobTitle")]
+    public async Task Create_TextWithNulCharacter_Returns400NamingField(string url, string body, string field)
+    {
+        await rep.Client.SendRawAsync(HttpMethod.Post, url, body).ProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Theory]
+    [InlineData("/api/accounts?search=a%00b", "search")]
+    [InlineData("/api/contacts?search=%00", "search")]
+    [InlineData("/api/accounts?segment=%00", "segment")]
+    public async Task List_WithNulCharacter_Returns400NamingParameter(string url, string field)
+    {
+        await rep.Client.FetchAsync(url).ProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task Login_WithNulCharacter_Returns400NamingFields()
+    {
+        await app.CreateClient().PostJsonAsync("/api/auth/login", new { email = "a\u0000b@kontor.test", password = "pass\u0000word" })
+            .ProblemAsync(HttpStatusCode.BadRequest, "email", "password");
+    }
+
+    [Theory]
     [InlineData("%25%25%25")]
     [InlineData("'%3B%20DROP%20TABLE%20Accounts%3B%20--")]
     [InlineData("%F0%9F%98%80")]
