@@ -332,33 +332,13 @@ public sealed class ListAccountsTests(KontorAppFactory app) : IClassFixture<Kont
         Assert.False(largest.GetProperty("totalIsCapped").GetBoolean());
     }
 
-    [Fact]
-    public async Task List_WithMoreThan10000Matches_CapsTheTotal()
-    {
-        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
-        await InsertAccountsAsync(rep, 10_000);
-
-        var exactly = await rep.Client.GetJsonAsync("/api/accounts?limit=1");
-        await rep.Client.CreateAccountAsync("One more");
-        var beyond = await rep.Client.GetJsonAsync("/api/accounts?limit=10");
-
-        Assert.Equal(10_000, exactly.GetProperty("total").GetInt32());
-        Assert.False(exactly.GetProperty("totalIsCapped").GetBoolean());
-        Assert.Equal(10_000, beyond.GetProperty("total").GetInt32());
-        Assert.True(beyond.GetProperty("totalIsCapped").GetBoolean());
-        Assert.Equal(10, beyond.Ids().Count);
-    }
-
     /// <summary>Many accounts at once, past the API, for limits and counts.</summary>
     private Task InsertAccountsAsync(TestUser owner, int count) =>
         app.InTenantAsync(owner.TenantId, async db =>
         {
-            for (var i = 0; i < count; i++)
-            {
-                db.Accounts.Add(new Account(new AccountFields(
-                    $"Bulk {i:D5}", null, null, null, null, null, null, PostalAddress.Empty, PostalAddress.Empty, null, owner.Id, null, null)));
-            }
-
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Accounts.AddRange(Enumerable.Range(0, count).Select(i => new Account(new AccountFields(
+                $"Bulk {i:D5}", null, null, null, null, null, null, PostalAddress.Empty, PostalAddress.Empty, null, owner.Id, null, null))));
             await db.SaveChangesAsync(Api.Ct);
         });
 }
