@@ -122,6 +122,66 @@ public sealed class RecordAccessTests(KontorAppFactory app) : IClassFixture<Kont
     }
 
     [Fact]
+    public async Task PrivateSharing_CreateForColleagueOutsideTeam_Returns201DescribingTheAccountWhichThenIsInvisible()
+    {
+        var tenant = await PrivateTenantAsync();
+        var rep = await app.CreateUserAsync(tenant, [Roles.SalesRep]);
+        var colleague = await app.CreateUserAsync(tenant, [Roles.SalesRep]);
+
+        var response = await rep.Client.PostJsonAsync("/api/accounts", new { name = "Handed over", ownerId = colleague.Id, phone = "030 123456" });
+        var created = await response.ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("Handed over", created.Str("name"));
+        Assert.Equal("+4930123456", created.Str("phone"));
+        Assert.Equal(colleague.Id, created.GetProperty("ownerId").GetGuid());
+        Assert.Equal(created.Str("eTag"), response.ETag());
+        await rep.Client.FetchAsync($"/api/accounts/{created.Id()}").ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(created.Str("eTag"), (await colleague.Client.GetJsonAsync($"/api/accounts/{created.Id()}")).Str("eTag"));
+    }
+
+    [Fact]
+    public async Task PrivateSharing_PatchHandingTheAccountToColleagueOutsideTeam_Returns200AndThenTheAccountIsInvisible()
+    {
+        var (owner, account, _) = await PrivateTenantWithRecordsAsync();
+        var colleague = await app.CreateUserAsync(owner.TenantId, [Roles.SalesRep]);
+
+        var response = await owner.Client.PatchJsonAsync($"/api/accounts/{account}", new { ownerId = colleague.Id }, "*");
+        var updated = await response.ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(colleague.Id, updated.GetProperty("ownerId").GetGuid());
+        await owner.Client.FetchAsync($"/api/accounts/{account}").ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(response.ETag(), (await colleague.Client.FetchAsync($"/api/accounts/{account}")).ETag());
+    }
+
+    [Fact]
+    public async Task PrivateSharing_ParentAccountTheUserCannotSee_Returns400NamingParentAccountId()
+    {
+        var (owner, account, _) = await PrivateTenantWithRecordsAsync();
+        var stranger = await app.CreateUserAsync(owner.TenantId, [Roles.SalesRep]);
+
+        await stranger.Client.PostJsonAsync("/api/accounts", new { name = "Subsidiary", parentAccountId = account }).ProblemAsync(HttpStatusCode.BadRequest, "parentAccountId");
+    }
+
+    [Fact]
+    public async Task PrivateSharing_DeletingAnAccount_TakesAlongContactsTheUserCannotSeeAndRestoreBringsThemBack()
+    {
+        var (owner, account, _) = await PrivateTenantWithRecordsAsync();
+        var stranger = await app.CreateUserAsync(owner.TenantId, [Roles.SalesRep]);
+        var admin = await app.CreateUserAsync(owner.TenantId, [Roles.Admin]);
+        var strangersContact = await admin.Client.CreateContactAsync(new { lastName = "Stranger's contact", accountId = account, ownerId = stranger.Id });
+        await owner.Client.FetchAsync($"/api/contacts/{strangersContact.Id()}").ProblemAsync(HttpStatusCode.NotFound);
+
+        await owner.Client.RemoveAsync($"/api/accounts/{account}").ExpectAsync(HttpStatusCode.NoContent);
+
+        await stranger.Client.FetchAsync($"/api/contacts/{strangersContact.Id()}").ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains(strangersContact.Id(), (await stranger.Client.GetJsonAsync("/api/contacts/deleted")).Ids());
+
+        await owner.Client.PostAsync($"/api/accounts/{account}/restore", null, Api.Ct).ExpectAsync(HttpStatusCode.OK);
+
+        await stranger.Client.GetJsonAsync($"/api/contacts/{strangersContact.Id()}");
+    }
+
+    [Fact]
     public async Task ReadSharing_Colleague_SeesRecordsButGets403OnChanges()
     {
         var tenant = await app.CreateTenantAsync("Acme");
