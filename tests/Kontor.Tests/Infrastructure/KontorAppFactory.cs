@@ -5,7 +5,9 @@ using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -88,6 +90,18 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            // Every test creates and signs in users; the production work factor would dominate the suite's run time.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Replaces services for a derived factory (a fake clock, a capturing logger).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A unique e-mail address for a test user.</summary>
@@ -96,10 +110,14 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Creates a tenant with one user in the given roles (Admin when none) and signs the user in.</summary>
     public async Task<TestUser> CreateTenantWithUserAsync(string name, params string[] roles)
     {
-        var tenantId = await WithServicesAsync(async services =>
-            (await services.GetRequiredService<UserDirectory>().CreateTenantAsync($"{name} {Guid.NewGuid():N}", "DE", TestContext.Current.CancellationToken)).Id);
+        var tenantId = await CreateTenantAsync(name);
         return await CreateUserAsync(tenantId, roles.Length == 0 ? [Roles.Admin] : roles);
     }
+
+    /// <summary>Creates a tenant (its name made unique) whose phone numbers default to <paramref name="country"/>.</summary>
+    public Task<Guid> CreateTenantAsync(string name, string country = "DE") =>
+        WithServicesAsync(async services =>
+            (await services.GetRequiredService<UserDirectory>().CreateTenantAsync($"{name} {Guid.NewGuid():N}", country, TestContext.Current.CancellationToken)).Id);
 
     /// <summary>Creates a user in a tenant and signs them in through the API.</summary>
     public async Task<TestUser> CreateUserAsync(Guid tenantId, string[] roles, Guid? managerId = null, string? email = null)
@@ -136,6 +154,33 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
         scope.ServiceProvider.GetRequiredService<AccessScope>().Unrestrict();
         await work(scope.ServiceProvider.GetRequiredService<KontorDb>());
+    }
+
+    /// <summary>Reads or arranges data inside a tenant with every access restriction lifted.</summary>
+    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<KontorDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        scope.ServiceProvider.GetRequiredService<AccessScope>().Unrestrict();
+        return await work(scope.ServiceProvider.GetRequiredService<KontorDb>());
+    }
+
+    /// <summary>Works on a user with Identity's user manager (MFA enrolment, lockout state) inside their tenant.</summary>
+    public async Task<T> WithUserManagerAsync<T>(Guid tenantId, Guid userId, Func<UserManager<KontorUser>, KontorUser, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<KontorUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"User {userId} not found.");
+        return await work(users, user);
+    }
+
+    /// <summary>A client sending the given bearer token (an access token or a personal access token).</summary>
+    public HttpClient CreateBearerClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);

@@ -98,10 +98,10 @@ public sealed class RecordStampInterceptor : SaveChangesInterceptor
 
                 break;
             case EntityState.Modified or EntityState.Deleted when !tenant.IsSystem:
-                // Compared by value, not by IsModified: DbSet.Update (which Identity's user store calls) marks every
-                // property modified, the tenant included, without changing it.
+                // Compare values rather than IsModified: Identity's user store saves a user with Update(), which
+                // marks every property as modified, also an unchanged TenantId.
                 var property = entry.Property(nameof(ITenantOwned.TenantId));
-                if (!Equals(property.CurrentValue, property.OriginalValue) || (Guid)property.OriginalValue! != tenant.TenantId)
+                if ((Guid)property.CurrentValue! != tenant.TenantId || (Guid)property.OriginalValue! != tenant.TenantId)
                 {
                     throw new InvalidOperationException($"Refusing to change a {entry.Metadata.ClrType.Name} of another tenant.");
                 }

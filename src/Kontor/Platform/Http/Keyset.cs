@@ -41,7 +41,7 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
             {
                 value = Parse(after.Value);
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
             {
                 throw RequestValidationException.For("cursor", "The cursor is invalid. Start again without a cursor.");
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kontor.Platform.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -14,7 +15,7 @@ namespace Kontor.Platform.Http;
 /// validation → 400 with field errors, rule violations → 409, stale versions → 412, anything else → 500
 /// with a trace id and no internals.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         if (exception is PreconditionFailedException stale)
         {
-            context.Response.Headers.ETag = stale.CurrentETag;
+            CurrentETagOnStaleAnswer.Remember(context, stale.CurrentETag);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -41,6 +42,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "One or more fields are invalid.",
         },
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } failure => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                [JsonNamingPolicy.CamelCase.ConvertName(failure.Groups["name"].Value)] = ["The value has the wrong type or format for this field."],
+            })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is malformed.",
+            Detail = bad.Message,
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -70,6 +81,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         },
     };
 
+    /// <summary>
+    /// Minimal APIs report a query or route value they cannot convert (limit=ten, parent=holding) only in the
+    /// message: <c>Failed to bind parameter "Nullable&lt;int&gt; Limit" from "ten".</c>
+    /// </summary>
+    [GeneratedRegex("""^Failed to bind parameter "[^"]*\s(?<name>[^"\s]+)" from """, RegexOptions.CultureInvariant)]
+    private static partial Regex BindingFailure();
+
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
@@ -82,6 +100,44 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request body could not be read.",
         };
     }
+}
+
+/// <summary>
+/// Puts the record's current ETag on a 412 answer. The exception handler middleware strips ETag headers from
+/// the answers it produces in a response-starting callback; callbacks run last-registered-first, so one
+/// registered when the request starts runs after it.
+/// </summary>
+internal sealed class CurrentETagOnStaleAnswer : IStartupFilter
+{
+    private static readonly object Key = new();
+
+    public static void Remember(HttpContext context, string currentETag) => context.Items[Key] = currentETag;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            // Only conditional requests can fail a precondition.
+            if (context.Request.Headers.IfMatch.Count > 0)
+            {
+                context.Response.OnStarting(
+                    static state =>
+                    {
+                        var context = (HttpContext)state;
+                        if (context.Items.TryGetValue(Key, out var etag) && etag is string value)
+                        {
+                            context.Response.Headers.ETag = value;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    context);
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 internal static class HttpModule
@@ -97,6 +153,7 @@ internal static class HttpModule
             context.ProblemDetails.Type ??= $"https://httpstatuses.io/{context.ProblemDetails.Status}";
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddTransient<IStartupFilter, CurrentETagOnStaleAnswer>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
         return services;

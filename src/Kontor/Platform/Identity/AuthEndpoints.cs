@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
+using Kontor.Platform.Validation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +39,7 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Authentication").AllowAnonymous();
+        var group = app.MapGroup("/api/auth").WithTags("Authentication").AllowAnonymous().RequireRateLimiting(Hosting.KontorPlatform.SignInRateLimit);
         group.MapPost("/login", LoginAsync)
             .WithName("Login")
             .WithSummary("Exchange e-mail and password (and the MFA code) for a bearer token")
@@ -52,7 +53,8 @@ internal static class AuthEndpoints
             .WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new bearer token")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -65,6 +67,8 @@ internal static class AuthEndpoints
         HttpContext http,
         ILogger<LoginRequest> log)
     {
+        RequestValidator.ThrowIfInvalid(login);
+
         // The user's tenant is known only once the user is found by e-mail.
         using var scope = system.Enter("API sign-in");
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;

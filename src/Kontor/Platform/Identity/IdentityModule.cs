@@ -1,5 +1,6 @@
 using Kontor.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -103,7 +104,7 @@ internal static class IdentityModule
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme, PersonalAccessTokenHandler.SchemeName)
                 .RequireAuthenticatedUser())
             .AddPolicy(KontorAuth.AdminPolicy, policy => policy.RequireRole(Access.Roles.Admin));
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RevokedSessionResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedSessionResultHandler>();
 
         services.AddScoped<UserDirectory>();
         return services;

@@ -17,5 +17,5 @@ internal sealed class RevokedSessionResultHandler : IAuthorizationMiddlewareResu
             next,
             context,
             policy,
-            authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true ? PolicyAuthorizationResult.Challenge() : authorizeResult);
+            authorizeResult.Forbidden && !context.User.Identities.Any(i => i.IsAuthenticated) ? PolicyAuthorizationResult.Challenge() : authorizeResult);
 }

@@ -14,6 +14,7 @@ namespace Kontor.Platform.Validation;
 public static class RequestValidator
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> NestedProperties = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TextProperties = new();
 
     public static Dictionary<string, string[]> Validate(object request)
     {
@@ -52,6 +53,21 @@ public static class RequestValidator
             }
         }
 
+        // PostgreSQL cannot store or compare text with a NUL character; on SQLite it would cut text short.
+        foreach (var property in TextProperties.GetOrAdd(instance.GetType(), FindText))
+        {
+            if (property.GetValue(instance) is string text && text.Contains('\0', StringComparison.Ordinal))
+            {
+                var key = prefix + JsonName(property.Name);
+                if (!errors.TryGetValue(key, out var list))
+                {
+                    errors[key] = list = [];
+                }
+
+                list.Add("The text contains a NUL character, which is not allowed.");
+            }
+        }
+
         foreach (var property in NestedProperties.GetOrAdd(instance.GetType(), FindNested))
         {
             if (property.GetValue(instance) is { } nested)
@@ -60,6 +76,9 @@ public static class RequestValidator
             }
         }
     }
+
+    private static PropertyInfo[] FindText(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)];
 
     private static PropertyInfo[] FindNested(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -34,9 +34,11 @@ public sealed class AccountRequest
     [MaxChars(254), Email]
     public string? Email { get; set; }
 
-    public AddressRequest BillingAddress { get; set; } = new();
+    /// <summary>Never null: <c>null</c> in a request (or a merge patch) clears the whole address.</summary>
+    public AddressRequest BillingAddress { get; set => field = value ?? new(); } = new();
 
-    public AddressRequest ShippingAddress { get; set; } = new();
+    /// <summary>Never null: <c>null</c> in a request (or a merge patch) clears the whole address.</summary>
+    public AddressRequest ShippingAddress { get; set => field = value ?? new(); } = new();
 
     /// <summary>The parent company in a group; must be an account the user can see.</summary>
     public Guid? ParentAccountId { get; set; }

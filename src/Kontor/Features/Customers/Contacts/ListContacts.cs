@@ -74,12 +74,18 @@ internal static class ListContacts
             var text = term.Text;
 
             // The account's city is searched through the account, which the access filter also guards.
-            // ToLower runs in SQL (lower()), not in .NET, so the culture rule does not apply.
+            // ToLower and Replace run in SQL (lower(), replace()), not in .NET, so the culture rule does not apply.
+            // The search term is folded (ü → ue), so the city is folded the same way; SQLite's lower() changes
+            // ASCII letters only, hence the capital umlauts.
 #pragma warning disable CA1304, CA1311
             query = term.Digits is { } digits
                 ? query.Where(c => c.SearchTerms.Contains(text) || c.SearchTerms.Contains(digits))
                 : query.Where(c => c.SearchTerms.Contains(text)
-                    || accounts.Any(a => a.Id == c.AccountId && a.BillingAddress.City != null && a.BillingAddress.City.ToLower().Contains(text)));
+                    || accounts.Any(a => a.Id == c.AccountId && a.BillingAddress.City != null
+                        && a.BillingAddress.City.ToLower()
+                            .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss")
+                            .Replace("Ä", "ae").Replace("Ö", "oe").Replace("Ü", "ue")
+                            .Contains(text)));
 #pragma warning restore CA1304, CA1311
         }
 
