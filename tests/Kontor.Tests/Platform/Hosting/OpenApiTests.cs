@@ -14,14 +14,14 @@ public sealed class OpenApiTests(KontorAppFactory app) : IClassFixture<KontorApp
         { "GET", "/api/accounts", [200, 400] },
         { "GET", "/api/accounts/deleted", [200, 400] },
         { "GET", "/api/accounts/{id}", [200, 404] },
-        { "POST", "/api/accounts", [201, 400, 403] },
+        { "POST", "/api/accounts", [201, 400, 403, 409, 422] },
         { "PATCH", "/api/accounts/{id}", [200, 400, 403, 404, 412, 428] },
         { "DELETE", "/api/accounts/{id}", [204, 403, 404, 412] },
         { "POST", "/api/accounts/{id}/restore", [200, 403, 404] },
         { "GET", "/api/contacts", [200, 400] },
         { "GET", "/api/contacts/deleted", [200, 400] },
         { "GET", "/api/contacts/{id}", [200, 404] },
-        { "POST", "/api/contacts", [201, 400, 403] },
+        { "POST", "/api/contacts", [201, 400, 403, 409, 422] },
         { "PATCH", "/api/contacts/{id}", [200, 400, 403, 404, 412, 428] },
         { "DELETE", "/api/contacts/{id}", [204, 403, 404, 412] },
         { "POST", "/api/contacts/{id}/restore", [200, 403, 404, 409] },
@@ -56,7 +56,7 @@ public sealed class OpenApiTests(KontorAppFactory app) : IClassFixture<KontorApp
 
         Assert.NotEmpty(mapped);
         Assert.Empty(mapped.Except(documented));
-        Assert.Equal(Endpoints.Count, mapped.Count);
+        Assert.Empty(Endpoints.Select(e => $"{e.Data.Item1} {e.Data.Item2}").Except(mapped));
     }
 
     [Fact]
