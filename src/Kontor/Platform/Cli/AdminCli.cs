@@ -28,12 +28,16 @@ public static class AdminCli
         {
             var directory = services.GetRequiredService<UserDirectory>();
             await directory.EnsureRolesAsync(ct);
+
+            // A tenant without its administrator would be unusable and block a corrected retry (names are unique).
+            await using var transaction = await services.GetRequiredService<KontorDb>().Database.BeginTransactionAsync(ct);
             var tenant = await directory.CreateTenantAsync(result.GetRequiredValue(name), CountryOption(result.GetRequiredValue(country)), ct);
             await directory.CreateUserAsync(
                 tenant.Id,
                 new NewUser(result.GetRequiredValue(adminEmail), "", "Administrator", [Access.Roles.Admin]),
                 result.GetRequiredValue(adminPassword),
                 ct);
+            await transaction.CommitAsync(ct);
             await output.WriteLineAsync($"Created tenant '{tenant.Name}' ({tenant.Id}) and its administrator.");
         }));
 

@@ -65,8 +65,8 @@ internal static class KontorPlatform
         services.AddKontorHttp();
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
-        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>().AddOperationTransformer<CamelCaseQueryParameters>());
 
         services.AddScoped<Bootstrapper>();
         services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());

@@ -28,7 +28,9 @@ internal sealed class KontorClaimsTransformation(CurrentUserLoader loader, Curre
         }
 
         var channel = context?.Request.Path.StartsWithSegments("/api") == true ? Channel.Api : Channel.Ui;
-        if (!await loader.LoadAsync(principal, channel, context?.RequestAborted ?? default))
+        // A user who must still enrol MFA gets no API access, also with tokens issued before the requirement;
+        // the web UI lets them enrol.
+        if (!await loader.LoadAsync(principal, channel, context?.RequestAborted ?? default) || (channel == Channel.Api && user.MustEnrolMfa))
         {
             return new ClaimsPrincipal(new ClaimsIdentity());
         }

@@ -53,10 +53,10 @@ public sealed partial class EmailAttribute() : TextRuleAttribute(nameof(Validati
     private static partial Regex Pattern();
 }
 
-/// <summary>An ISO 3166-1 alpha-2 country code in capitals, e.g. DE.</summary>
+/// <summary>An ISO 3166-1 alpha-2 country code, e.g. DE (slices store it in capitals).</summary>
 public sealed class CountryCodeAttribute() : TextRuleAttribute(nameof(ValidationMessages.CountryCode))
 {
-    protected override bool IsValidText(string text) => Countries.IsValid(text);
+    protected override bool IsValidText(string text) => Countries.IsValid(text.ToUpperInvariant());
 }
 
 /// <summary>An ISO 639-1 language code in small letters, e.g. de.</summary>

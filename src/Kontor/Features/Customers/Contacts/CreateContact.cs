@@ -17,7 +17,7 @@ internal static class CreateContact
                 return TypedResults.Created($"/api/contacts/{created.Id}", created);
             })
             .WithName(nameof(CreateContact))
-            .WithSummary("Create an contact")
+            .WithSummary("Create a contact")
             .WithDescription("The owner defaults to the caller. Phone numbers without country code are read as numbers of the account's billing country, else of the tenant's country, and stored in E.164.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -19,7 +19,7 @@ internal static class GetContact
                 return TypedResults.Ok(contact);
             })
             .WithName(nameof(GetContact))
-            .WithSummary("Get an contact")
+            .WithSummary("Get a contact")
             .WithDescription("Answers 404 for contacts that do not exist and for contacts the caller may not see. The ETag header carries the version for If-Match.");
 
     /// <summary>The contact, or null when it does not exist, is in the recycle bin or is not visible.</summary>

@@ -36,7 +36,7 @@ internal static class UpdateContact
                 return TypedResults.Ok(updated);
             })
             .WithName(nameof(UpdateContact))
-            .WithSummary("Change an contact")
+            .WithSummary("Change a contact")
             .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the contact changed since.")
             .Accepts<ContactRequest>("application/json", JsonMergePatch.ContentType)
             .ProducesValidationProblem()
