@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Kontor.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Platform.Http;
 
@@ -125,15 +126,23 @@ public static class KeysetSorts
             ?? throw RequestValidationException.For("sort", $"Sort by one of: {string.Join(", ", offered.Select(s => s.Name))}.");
     }
 
-    /// <summary>Runs a keyset page: count (capped), the page and the cursor to the next one.</summary>
-    public static async Task<(List<T> Rows, string? NextCursor, int Total, bool Capped)> PageAsync<T>(
-        IQueryable<T> filtered, KeysetSort<T> sort, string? cursor, int? limit, CancellationToken ct)
+    /// <summary>
+    /// Runs a keyset page: the count (capped), the rows of the page in sort order, and the cursor to the next page.
+    /// <paramref name="load"/> turns the ids of the page's rows into responses in the same order.
+    /// </summary>
+    public static async Task<Page<TResponse>> PageAsync<T, TResponse>(
+        IQueryable<T> filtered,
+        KeysetSort<T> sort,
+        string? cursor,
+        int? limit,
+        Func<IReadOnlyList<Guid>, Task<IReadOnlyList<TResponse>>> load,
+        CancellationToken ct)
         where T : TenantEntity
     {
         var size = Paging.Limit(limit);
         var after = Paging.Cursor.Decode(cursor, sort.Name);
-        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(filtered.Take(Paging.CountCap + 1), ct);
-        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(sort.Apply(filtered, after, size), ct);
+        var total = await filtered.Take(Paging.CountCap + 1).CountAsync(ct);
+        var rows = await sort.Apply(filtered, after, size).ToListAsync(ct);
         string? next = null;
         if (rows.Count > size)
         {
@@ -141,6 +150,15 @@ public static class KeysetSorts
             next = sort.CursorAfter(rows[^1]).Encode();
         }
 
-        return (rows, next, Math.Min(total, Paging.CountCap), total > Paging.CountCap);
+        var items = await load([.. rows.Select(r => r.Id)]);
+        return new Page<TResponse>(items, next, Math.Min(total, Paging.CountCap), total > Paging.CountCap);
+    }
+
+    /// <summary>Runs the query for the given ids and returns its results in the order of the ids.</summary>
+    public static async Task<IReadOnlyList<TResponse>> InOrderOfAsync<TResponse>(
+        this IQueryable<TResponse> query, IReadOnlyList<Guid> ids, Func<TResponse, Guid> idOf, CancellationToken ct)
+    {
+        var found = await query.ToDictionaryAsync(idOf, ct);
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
     }
 }

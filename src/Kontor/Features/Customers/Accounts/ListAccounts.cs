@@ -61,10 +61,11 @@ internal static class ListAccounts
     {
         RequestValidator.ThrowIfInvalid(request);
         var sort = KeysetSorts.Pick(Sorts, request.Sort);
-        var (rows, next, total, capped) = await KeysetSorts.PageAsync(Filter(request, db, user), sort, request.Cursor, request.Limit, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var items = await AccountResponse.Project(db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)), db).ToDictionaryAsync(a => a.Id, ct);
-        return new Page<AccountResponse>([.. ids.Select(id => items[id])], next, total, capped);
+        var source = Filter(request, db, user);
+        return await KeysetSorts.PageAsync(
+            source, sort, request.Cursor, request.Limit,
+            ids => AccountResponse.Project(source.Where(a => ids.Contains(a.Id)), db).InOrderOfAsync(ids, a => a.Id, ct),
+            ct);
     }
 
     internal static IQueryable<Account> Filter(ListAccountsRequest request, KontorDb db, CurrentUser user)

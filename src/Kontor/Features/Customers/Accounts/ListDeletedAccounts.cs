@@ -33,9 +33,9 @@ internal static class ListDeletedAccounts
     public static async Task<Page<AccountResponse>> ExecuteAsync(ListDeletedAccountsRequest request, KontorDb db, CancellationToken ct)
     {
         var deleted = db.Accounts.AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(a => a.DeletedAt != null);
-        var (rows, next, total, capped) = await KeysetSorts.PageAsync(deleted, KeysetSorts.Pick(Sorts, request.Sort), request.Cursor, request.Limit, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var items = await AccountResponse.Project(deleted.Where(a => ids.Contains(a.Id)), db).ToDictionaryAsync(a => a.Id, ct);
-        return new Page<AccountResponse>([.. ids.Select(id => items[id])], next, total, capped);
+        return await KeysetSorts.PageAsync(
+            deleted, KeysetSorts.Pick(Sorts, request.Sort), request.Cursor, request.Limit,
+            ids => AccountResponse.Project(deleted.Where(a => ids.Contains(a.Id)), db).InOrderOfAsync(ids, a => a.Id, ct),
+            ct);
     }
 }

@@ -59,10 +59,11 @@ internal static class ListContacts
     {
         RequestValidator.ThrowIfInvalid(request);
         var sort = KeysetSorts.Pick(Sorts, request.Sort);
-        var (rows, next, total, capped) = await KeysetSorts.PageAsync(Filter(request, db, user), sort, request.Cursor, request.Limit, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var items = await ContactResponse.Project(db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)), db).ToDictionaryAsync(c => c.Id, ct);
-        return new Page<ContactResponse>([.. ids.Select(id => items[id])], next, total, capped);
+        var source = Filter(request, db, user);
+        return await KeysetSorts.PageAsync(
+            source, sort, request.Cursor, request.Limit,
+            ids => ContactResponse.Project(source.Where(c => ids.Contains(c.Id)), db).InOrderOfAsync(ids, c => c.Id, ct),
+            ct);
     }
 
     internal static IQueryable<Contact> Filter(ListContactsRequest request, KontorDb db, CurrentUser user)

@@ -33,9 +33,9 @@ internal static class ListDeletedContacts
     public static async Task<Page<ContactResponse>> ExecuteAsync(ListDeletedContactsRequest request, KontorDb db, CancellationToken ct)
     {
         var deleted = db.Contacts.AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(c => c.DeletedAt != null);
-        var (rows, next, total, capped) = await KeysetSorts.PageAsync(deleted, KeysetSorts.Pick(Sorts, request.Sort), request.Cursor, request.Limit, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var items = await ContactResponse.Project(deleted.Where(c => ids.Contains(c.Id)), db).ToDictionaryAsync(c => c.Id, ct);
-        return new Page<ContactResponse>([.. ids.Select(id => items[id])], next, total, capped);
+        return await KeysetSorts.PageAsync(
+            deleted, KeysetSorts.Pick(Sorts, request.Sort), request.Cursor, request.Limit,
+            ids => ContactResponse.Project(deleted.Where(c => ids.Contains(c.Id)), db).InOrderOfAsync(ids, c => c.Id, ct),
+            ct);
     }
 }

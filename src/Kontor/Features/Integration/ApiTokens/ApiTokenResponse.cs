@@ -110,10 +110,10 @@ internal static class ApiTokenQueries
         };
     }
 
-    public static async Task<Page<ApiTokenResponse>> PageAsync(
+    public static Task<Page<ApiTokenResponse>> PageAsync(
         IQueryable<PersonalAccessToken> filtered, string? sort, string? cursor, int? limit, KontorDb db, DateTimeOffset now, CancellationToken ct)
     {
-        var (rows, next, total, capped) = await KeysetSorts.PageAsync(filtered, KeysetSorts.Pick(Sorts, sort), cursor, limit, ct);
-        return new Page<ApiTokenResponse>(await ApiTokenResponse.LoadAsync([.. rows.Select(r => r.Id)], db, now, ct), next, total, capped);
+        return KeysetSorts.PageAsync<PersonalAccessToken, ApiTokenResponse>(
+            filtered, KeysetSorts.Pick(Sorts, sort), cursor, limit, async ids => await ApiTokenResponse.LoadAsync(ids, db, now, ct), ct);
     }
 }
