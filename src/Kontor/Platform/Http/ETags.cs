@@ -5,6 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Platform.Http;
 
+/// <summary>A response that carries the version of its record for <c>If-Match</c>.</summary>
+public interface IHasETag
+{
+    string ETag { get; }
+}
+
 /// <summary>Strong ETags from a record's version, and the <c>If-Match</c> rules for changes.</summary>
 public static class ETags
 {

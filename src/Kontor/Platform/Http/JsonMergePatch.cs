@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Http;
 
@@ -18,6 +19,39 @@ public static class JsonMergePatch
         Merge(target, patch);
         return target.Deserialize<T>(options)
             ?? throw new JsonException("The patch must be a JSON object.");
+    }
+
+    /// <summary>
+    /// The <c>PATCH</c> endpoint of a versioned record: <c>If-Match</c> is required (428 without it), the patch is
+    /// applied to the stored record's request, the slice runs with the expected version (412 when stale), and the
+    /// answer carries the new ETag. 404 when the record does not exist or is not visible.
+    /// </summary>
+    public static async Task<Results<Ok<TResponse>, NotFound, ProblemHttpResult>> PatchVersionedAsync<TRequest, TResponse>(
+        HttpRequest http,
+        JsonObject patch,
+        Func<Task<TRequest?>> loadCurrent,
+        Func<TRequest, uint?, Task<TResponse?>> execute)
+        where TRequest : class
+        where TResponse : class, IHasETag
+    {
+        if (!ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
+        {
+            return ETags.MissingIfMatch();
+        }
+
+        if (await loadCurrent() is not { } current)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var updated = await execute(Apply(current, patch, http.HttpContext.RequestServices.SerializerOptions()), expected);
+        if (updated is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.HttpContext.Response.Headers.ETag = updated.ETag;
+        return TypedResults.Ok(updated);
     }
 
     private static void Merge(JsonObject target, JsonObject patch)

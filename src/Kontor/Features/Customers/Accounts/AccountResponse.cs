@@ -27,7 +27,7 @@ public sealed record AccountResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
-    [property: JsonIgnore] uint Version)
+    [property: JsonIgnore] uint Version) : IHasETag
 {
     /// <summary>The version to send in <c>If-Match</c> when changing the account.</summary>
     public string ETag => ETags.For(Version);

@@ -3,7 +3,6 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Features.Customers.Accounts;
@@ -11,30 +10,13 @@ namespace Kontor.Features.Customers.Accounts;
 internal static class UpdateAccount
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPatch("/{id:guid}", async Task<Results<Ok<AccountResponse>, NotFound, ProblemHttpResult>> (
+        group.MapPatch("/{id:guid}", (
                 Guid id, JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
-            {
-                if (!ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
-                {
-                    return ETags.MissingIfMatch();
-                }
-
-                var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-                if (account is null)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                var request = JsonMergePatch.Apply(AccountRequest.From(account), patch, http.HttpContext.RequestServices.SerializerOptions());
-                var updated = await ExecuteAsync(id, request, expected, db, user, access, ct);
-                if (updated is null)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                http.HttpContext.Response.Headers.ETag = updated.ETag;
-                return TypedResults.Ok(updated);
-            })
+            JsonMergePatch.PatchVersionedAsync(
+                http,
+                patch,
+                async () => await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } stored ? AccountRequest.From(stored) : null,
+                (request, expected) => ExecuteAsync(id, request, expected, db, user, access, ct)))
             .WithName(nameof(UpdateAccount))
             .WithSummary("Change an account")
             .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the account changed since.")

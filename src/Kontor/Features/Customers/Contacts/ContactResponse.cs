@@ -24,7 +24,7 @@ public sealed record ContactResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
-    [property: JsonIgnore] uint Version)
+    [property: JsonIgnore] uint Version) : IHasETag
 {
     /// <summary>The version to send in <c>If-Match</c> when changing the contact.</summary>
     public string ETag => ETags.For(Version);
