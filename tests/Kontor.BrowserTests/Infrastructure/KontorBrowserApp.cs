@@ -110,6 +110,9 @@ public class KontorBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
 
+        // Every test database starts without keys; the warning that a new key is stored unencrypted is expected here.
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection", "Error");
+
         // A closed browser context ends its circuits at once instead of keeping them for a reconnect that never
         // comes; kept ones outlive the app's services at shutdown and log errors.
         builder.ConfigureServices(services => services.Configure<CircuitOptions>(circuits => circuits.DisconnectedCircuitMaxRetained = 0));

@@ -75,6 +75,9 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Kontor:RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+
+        // Every test database starts without keys; the warning that a new key is stored unencrypted is expected here.
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection", "Error");
         if (OnPostgres)
         {
             builder.UseSetting("Kontor:Database:Provider", "Postgres");
