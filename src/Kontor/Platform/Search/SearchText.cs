@@ -10,6 +10,12 @@ namespace Kontor.Platform.Search;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>Column size of folded sort keys: folding can double a name's length (ä → ae), longer keys are cut.</summary>
+    public const int SortKeyLength = 420;
+
+    /// <summary>Column size of the folded search terms of a record; terms beyond it are not searchable.</summary>
+    public const int TermsLength = 2000;
+
     public static string Fold(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -52,9 +58,14 @@ public static class SearchText
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Joins the folded parts with a separator no search term can span.</summary>
+    /// <summary>The folded sort key of a name, cut to <see cref="SortKeyLength"/>.</summary>
+    public static string SortKey(string? value) => Cut(Fold(value), SortKeyLength);
+
+    /// <summary>Joins the folded parts with a separator no search term can span, cut to <see cref="TermsLength"/>.</summary>
     public static string Combine(params string?[] parts) =>
-        string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Fold));
+        Cut(string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Fold)), TermsLength);
+
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
 
     /// <summary>
     /// The digits by which people search a phone number: an E.164 number without its plus sign, or a typed

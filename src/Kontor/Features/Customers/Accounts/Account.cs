@@ -79,7 +79,7 @@ public sealed class Account : RecordEntity, IAccessControlled
         OwnerId = fields.OwnerId;
         InsideSalesTeamId = fields.InsideSalesTeamId;
         Description = fields.Description;
-        SortName = SearchText.Fold(Name);
+        SortName = SearchText.SortKey(Name);
         SearchTerms = SearchText.Combine(Name, Email, SearchText.PhoneDigits(Phone), BillingAddress.City, ShippingAddress.City, VatId);
     }
 }

@@ -1,4 +1,5 @@
 using Kontor.Features.Customers.Shared;
+using Kontor.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,8 +18,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.Phone).HasMaxLength(20);
         account.Property(a => a.Email).HasMaxLength(254);
         account.Property(a => a.Description).HasMaxLength(4000);
-        account.Property(a => a.SortName).HasMaxLength(220);
-        account.Property(a => a.SearchTerms).HasMaxLength(1200);
+        account.Property(a => a.SortName).HasMaxLength(SearchText.SortKeyLength);
+        account.Property(a => a.SearchTerms).HasMaxLength(SearchText.TermsLength);
         account.ComplexProperty(a => a.BillingAddress, address => address.ConfigureAddress("Billing"));
         account.ComplexProperty(a => a.ShippingAddress, address => address.ConfigureAddress("Shipping"));
 

@@ -43,7 +43,7 @@ public sealed class AccountRequest
     /// <summary>The parent company in a group; must be an account the user can see.</summary>
     public Guid? ParentAccountId { get; set; }
 
-    /// <summary>The field-sales owner; the current user when left out on create.</summary>
+    /// <summary>The field-sales owner; the current user when left out on create; cannot be cleared.</summary>
     public Guid? OwnerId { get; set; }
 
     /// <summary>The responsible inside-sales team.</summary>
@@ -71,17 +71,19 @@ public sealed class AccountRequest
 
     /// <summary>
     /// Validates the request, checks its references and returns the normalised fields; throws
-    /// <see cref="Platform.Http.RequestValidationException"/> listing every problem at once.
+    /// <see cref="Platform.Http.RequestValidationException"/> listing every problem at once. <paramref name="stored"/>
+    /// is the account being changed, null when one is created.
     /// </summary>
-    internal async Task<AccountFields> ResolveAsync(Guid? accountId, KontorDb db, CurrentUser user, CancellationToken ct)
+    internal async Task<AccountFields> ResolveAsync(Account? stored, KontorDb db, CurrentUser user, CancellationToken ct)
     {
         var errors = new FieldErrors(RequestValidator.Validate(this));
         var billing = BillingAddress.ToAddress();
         var phone = errors.Phone("phone", Phone, billing.Country ?? user.DefaultCountry);
-        var owner = await References.OwnerAsync(db, user, OwnerId, errors, "ownerId", ct);
-        await References.TeamAsync(db, InsideSalesTeamId, errors, "insideSalesTeamId", ct);
-        await References.AccountAsync(db, ParentAccountId, errors, "parentAccountId", ct);
-        if (accountId is not null && ParentAccountId is not null && await WouldCycleAsync(db, accountId.Value, ParentAccountId.Value, ct))
+        var owner = await References.OwnerAsync(db, user, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
+        await References.TeamAsync(db, InsideSalesTeamId, stored?.InsideSalesTeamId, errors, "insideSalesTeamId", ct);
+        await References.AccountAsync(db, ParentAccountId, stored?.ParentAccountId, errors, "parentAccountId", ct);
+        if (stored is not null && ParentAccountId is not null && ParentAccountId != stored.ParentAccountId
+            && await WouldCycleAsync(db, stored.Id, ParentAccountId.Value, ct))
         {
             errors.Add("parentAccountId", ValidationMessages.ParentCycle);
         }

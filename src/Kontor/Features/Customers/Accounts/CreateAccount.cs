@@ -27,7 +27,7 @@ internal static class CreateAccount
     public static async Task<AccountResponse> ExecuteAsync(AccountRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
     {
         access.Require(Account.SecuredObject, ObjectPermissions.Create);
-        var account = new Account(await request.ResolveAsync(accountId: null, db, user, ct));
+        var account = new Account(await request.ResolveAsync(stored: null, db, user, ct));
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
 

@@ -41,7 +41,7 @@ internal static class UpdateAccount
 
         access.RequireChange(account, ObjectPermissions.Edit);
         ETags.Check(db, account, expectedVersion);
-        account.Apply(await request.ResolveAsync(id, db, user, ct));
+        account.Apply(await request.ResolveAsync(account, db, user, ct));
         await db.SaveChangesAsync(ct);
         return await GetAccount.ExecuteAsync(id, db, ct) ?? AccountResponse.Describe(account);
     }

@@ -86,7 +86,7 @@ public sealed class Contact : RecordEntity, IAccessControlled
         AccountId = fields.AccountId;
         OwnerId = fields.OwnerId;
         Description = fields.Description;
-        SortName = SearchText.Fold($"{LastName} {FirstName}");
+        SortName = SearchText.SortKey($"{LastName} {FirstName}");
         SearchTerms = SearchText.Combine(
             $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);
     }

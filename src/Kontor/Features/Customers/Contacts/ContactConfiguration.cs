@@ -1,4 +1,5 @@
 using Kontor.Features.Customers.Accounts;
+using Kontor.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,8 +19,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Property(c => c.MobilePhone).HasMaxLength(20);
         contact.Property(c => c.PreferredLanguage).HasMaxLength(2);
         contact.Property(c => c.Description).HasMaxLength(4000);
-        contact.Property(c => c.SortName).HasMaxLength(220);
-        contact.Property(c => c.SearchTerms).HasMaxLength(1000);
+        contact.Property(c => c.SortName).HasMaxLength(SearchText.SortKeyLength);
+        contact.Property(c => c.SearchTerms).HasMaxLength(SearchText.TermsLength);
 
         contact.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.SetNull);
         contact.HasOne<Platform.Identity.KontorUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);

@@ -43,7 +43,7 @@ public sealed class ContactRequest
     /// <summary>The account the contact works at; must be an account the user can see.</summary>
     public Guid? AccountId { get; set; }
 
-    /// <summary>The owner; the current user when left out on create.</summary>
+    /// <summary>The owner; the current user when left out on create; cannot be cleared.</summary>
     public Guid? OwnerId { get; set; }
 
     [MaxChars(4000)]
@@ -65,11 +65,14 @@ public sealed class ContactRequest
         Description = contact.Description,
     };
 
-    /// <summary>Validates, checks references and normalises; throws listing every problem at once.</summary>
-    internal async Task<ContactFields> ResolveAsync(KontorDb db, CurrentUser user, CancellationToken ct)
+    /// <summary>
+    /// Validates, checks references and normalises; throws listing every problem at once. <paramref name="stored"/>
+    /// is the contact being changed, null when one is created.
+    /// </summary>
+    internal async Task<ContactFields> ResolveAsync(Contact? stored, KontorDb db, CurrentUser user, CancellationToken ct)
     {
         var errors = new FieldErrors(RequestValidator.Validate(this));
-        await References.AccountAsync(db, AccountId, errors, "accountId", ct);
+        await References.AccountAsync(db, AccountId, stored?.AccountId, errors, "accountId", ct);
 
         // Numbers without country code are read as numbers of the account's country.
         var country = AccountId is null
@@ -77,7 +80,7 @@ public sealed class ContactRequest
             : await db.Accounts.Where(a => a.Id == AccountId).Select(a => a.BillingAddress.Country).FirstOrDefaultAsync(ct);
         var phone = errors.Phone("phone", Phone, country ?? user.DefaultCountry);
         var mobile = errors.Phone("mobilePhone", MobilePhone, country ?? user.DefaultCountry);
-        var owner = await References.OwnerAsync(db, user, OwnerId, errors, "ownerId", ct);
+        var owner = await References.OwnerAsync(db, user, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
         errors.ThrowIfAny();
         return new ContactFields(
             Salutation,

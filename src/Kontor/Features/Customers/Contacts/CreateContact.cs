@@ -27,7 +27,7 @@ internal static class CreateContact
     public static async Task<ContactResponse> ExecuteAsync(ContactRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
     {
         access.Require(Contact.SecuredObject, ObjectPermissions.Create);
-        var contact = new Contact(await request.ResolveAsync(db, user, ct));
+        var contact = new Contact(await request.ResolveAsync(stored: null, db, user, ct));
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
 

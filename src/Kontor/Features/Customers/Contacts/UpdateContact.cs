@@ -41,7 +41,7 @@ internal static class UpdateContact
 
         access.RequireChange(contact, ObjectPermissions.Edit);
         ETags.Check(db, contact, expectedVersion);
-        contact.Apply(await request.ResolveAsync(db, user, ct));
+        contact.Apply(await request.ResolveAsync(contact, db, user, ct));
         await db.SaveChangesAsync(ct);
         return await GetContact.ExecuteAsync(id, db, ct) ?? ContactResponse.Describe(contact);
     }

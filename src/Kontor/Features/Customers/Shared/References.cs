@@ -40,36 +40,47 @@ internal sealed class FieldErrors(Dictionary<string, string[]> errors)
     }
 }
 
-/// <summary>Checks that referenced users, teams and accounts exist for the current user.</summary>
+/// <summary>
+/// Checks that referenced users, teams and accounts exist for the current user. On an update only references that
+/// change are checked: a record keeps its deactivated owner or its deleted parent until someone changes them.
+/// </summary>
 internal static class References
 {
-    /// <summary>The owner of a new or changed record: the given active user of the tenant, or the current user.</summary>
-    public static async Task<Guid> OwnerAsync(KontorDb db, CurrentUser user, Guid? ownerId, FieldErrors errors, string field, CancellationToken ct)
+    /// <summary>
+    /// The owner of a new or changed record. On create a missing owner means the current user; on update the owner
+    /// cannot be cleared, only handed to another active user of the tenant.
+    /// </summary>
+    public static async Task<Guid> OwnerAsync(KontorDb db, CurrentUser user, Guid? requested, Guid? stored, FieldErrors errors, string field, CancellationToken ct)
     {
-        if (ownerId is null || ownerId == user.Id)
+        if (requested is null)
         {
-            return user.Id;
+            if (stored is not null)
+            {
+                errors.Add(field, ValidationMessages.Mandatory);
+            }
+
+            return stored ?? user.Id;
         }
 
-        if (!await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, ct))
+        if (requested != stored && requested != user.Id && !await db.Users.AnyAsync(u => u.Id == requested && u.IsActive, ct))
         {
             errors.Add(field, ValidationMessages.UnknownUser);
         }
 
-        return ownerId.Value;
+        return requested.Value;
     }
 
-    public static async Task TeamAsync(KontorDb db, Guid? teamId, FieldErrors errors, string field, CancellationToken ct)
+    public static async Task TeamAsync(KontorDb db, Guid? requested, Guid? stored, FieldErrors errors, string field, CancellationToken ct)
     {
-        if (teamId is not null && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
+        if (requested is not null && requested != stored && !await db.Teams.AnyAsync(t => t.Id == requested, ct))
         {
             errors.Add(field, ValidationMessages.UnknownTeam);
         }
     }
 
-    public static async Task AccountAsync(KontorDb db, Guid? accountId, FieldErrors errors, string field, CancellationToken ct)
+    public static async Task AccountAsync(KontorDb db, Guid? requested, Guid? stored, FieldErrors errors, string field, CancellationToken ct)
     {
-        if (accountId is not null && !await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        if (requested is not null && requested != stored && !await db.Accounts.AnyAsync(a => a.Id == requested, ct))
         {
             errors.Add(field, ValidationMessages.UnknownAccount);
         }

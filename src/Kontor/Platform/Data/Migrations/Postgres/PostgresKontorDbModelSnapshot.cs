@@ -73,8 +73,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1200)
-                        .HasColumnType("character varying(1200)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(100)
@@ -82,8 +82,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
-                        .HasColumnType("character varying(220)");
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -259,13 +259,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
-                        .HasColumnType("character varying(220)");
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");

@@ -68,7 +68,7 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1200)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Segment")
@@ -77,7 +77,7 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
+                        .HasMaxLength(420)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -252,12 +252,12 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
+                        .HasMaxLength(420)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
