@@ -37,12 +37,17 @@ public sealed class Bootstrapper(KontorDb db, UserDirectory directory, SystemSco
         }
 
         var password = string.IsNullOrWhiteSpace(options.AdminPassword) ? GeneratePassword() : options.AdminPassword;
+
+        // Tenant and administrator together or neither: a tenant without its administrator would make every
+        // later start skip bootstrapping.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tenant = await directory.CreateTenantAsync(options.TenantName, "DE", ct);
         await directory.CreateUserAsync(
             tenant.Id,
             new NewUser(options.AdminEmail, "Kontor", "Administrator", [Roles.Admin]),
             password,
             ct);
+        await transaction.CommitAsync(ct);
         PlatformLog.TenantCreated(log, tenant.Id, tenant.Name, options.AdminEmail);
 
         if (string.IsNullOrWhiteSpace(options.AdminPassword))

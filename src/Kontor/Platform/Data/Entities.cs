@@ -32,8 +32,6 @@ public abstract class RecordEntity : TenantEntity
     public DateTimeOffset? DeletedAt { get; private set; }
     public Guid? DeletedBy { get; private set; }
 
-    public bool IsDeleted => DeletedAt is not null;
-
     internal void MoveToRecycleBin(Guid? actor, DateTimeOffset now)
     {
         DeletedAt = now;

@@ -14,8 +14,8 @@ namespace Kontor.Platform.Data;
 
 /// <summary>
 /// Kontor's one EF Core model. Every tenant-owned entity gets the tenant filter, every record the
-/// recycle-bin filter and every access-controlled record the record-access filter; slices cannot
-/// lift the first and last (only <see cref="Filters.RecycleBin"/> may be ignored, by name).
+/// recycle-bin filter and every access-controlled record the record-access filter. Slices never lift the
+/// tenant filter; they lift the others only by name and for the reasons ADR 0005 lists.
 /// </summary>
 /// <remarks>Never add a migration for one provider only: run <c>eng/add-migration.sh NameOfChange</c>.</remarks>
 public abstract class KontorDb(DbContextOptions options, TenantContext tenant, AccessScope access, CurrentUser actor, TimeProvider clock)

@@ -17,8 +17,9 @@ public static class ETags
     public static string For(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// Reads the version a client expects from <c>If-Match</c>: null when the header is missing (the caller
-    /// answers 428), <see cref="uint.MaxValue"/> for <c>*</c>.
+    /// Reads the version a client expects from <c>If-Match</c>: false when the header is missing (the caller
+    /// answers 428); <paramref name="expected"/> is null for <c>*</c> (any version). If-Match compares strongly
+    /// (RFC 9110): a weak tag, a list of tags or anything malformed never matches and is answered with 412.
     /// </summary>
     public static bool TryParseIfMatch(string? header, out uint? expected)
     {
@@ -32,11 +33,6 @@ public static class ETags
         if (value == "*")
         {
             return true;
-        }
-
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
         }
 
         if (value.Length >= 2 && value[0] == '"' && value[^1] == '"'

@@ -33,7 +33,7 @@ public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name : Email ?? "";
+    public string DisplayName => UserNames.Of(FirstName, LastName, Email);
 }
 
 /// <summary>One of the fixed roles in <see cref="Access.Roles"/>; shared by all tenants.</summary>

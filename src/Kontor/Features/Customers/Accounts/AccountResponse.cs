@@ -2,6 +2,7 @@ using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Data;
 using System.Text.Json.Serialization;
 using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
 
 namespace Kontor.Features.Customers.Accounts;
 
@@ -48,7 +49,7 @@ public sealed record AccountResponse(
             a.ParentAccountId,
             db.Accounts.Where(p => p.Id == a.ParentAccountId).Select(p => p.Name).FirstOrDefault(),
             a.OwnerId,
-            db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
+            db.Users.Where(u => u.Id == a.OwnerId).Select(UserNames.DisplayName).FirstOrDefault(),
             a.InsideSalesTeamId,
             db.Teams.Where(t => t.Id == a.InsideSalesTeamId).Select(t => t.Name).FirstOrDefault(),
             a.Description,

@@ -70,8 +70,6 @@ public sealed class Contact : RecordEntity, IAccessControlled
 
     Guid? IAccessControlled.SharedWithTeamId => null;
 
-    public string FullName => string.Join(' ', new[] { Title, FirstName, LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
-
     public void Apply(ContactFields fields)
     {
         Salutation = fields.Salutation;
@@ -90,7 +88,4 @@ public sealed class Contact : RecordEntity, IAccessControlled
         SearchTerms = SearchText.Combine(
             $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);
     }
-
-    /// <summary>Detaches the contact from an account that is being purged.</summary>
-    internal void DetachFromAccount() => AccountId = null;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
 
 namespace Kontor.Features.Customers.Contacts;
 
@@ -47,7 +48,7 @@ public sealed record ContactResponse(
             c.AccountId,
             db.Accounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstOrDefault(),
             c.OwnerId,
-            db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
+            db.Users.Where(u => u.Id == c.OwnerId).Select(UserNames.DisplayName).FirstOrDefault(),
             c.Description,
             c.CreatedAt,
             c.UpdatedAt,

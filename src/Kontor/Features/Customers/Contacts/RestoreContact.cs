@@ -2,6 +2,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ internal static class RestoreContact
         access.RequireChange(contact, ObjectPermissions.Delete);
         if (contact.AccountId is { } accountId && !await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecordAccess]).AnyAsync(a => a.Id == accountId, ct))
         {
-            throw new BusinessRuleException("The contact's account is in the recycle bin. Restore the account; its contacts come back with it.");
+            throw new BusinessRuleException(ValidationMessages.ContactAccountInRecycleBin);
         }
 
         contact.RestoreFromRecycleBin();

@@ -17,11 +17,12 @@ internal static class Lookups
     /// <summary>Most accounts a search-as-you-type list shows.</summary>
     public const int MaxAccountChoices = 20;
 
-    public static Task<List<Choice>> ActiveUsersAsync(KontorDb db, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.IsActive)
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
-            .Select(u => new Choice(u.Id, u.FirstName + " " + u.LastName))
-            .ToListAsync(ct);
+    public static async Task<List<Choice>> ActiveUsersAsync(KontorDb db, CancellationToken ct) =>
+        [.. (await db.Users.AsNoTracking().Where(u => u.IsActive)
+                .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
+                .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
+                .ToListAsync(ct))
+            .Select(u => new Choice(u.Id, UserNames.Of(u.FirstName, u.LastName, u.Email)))];
 
     public static Task<List<Choice>> InsideSalesTeamsAsync(KontorDb db, CancellationToken ct) =>
         db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.InsideSales)

@@ -193,12 +193,15 @@ public sealed class UpdateAccountTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
-    public async Task Patch_WithWeakETag_IsAccepted()
+    public async Task Patch_WithWeakETag_Returns412BecauseIfMatchComparesStrongly()
     {
         var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
         var account = await rep.Client.CreateAccountAsync("Acme");
 
-        await rep.Client.PatchJsonAsync($"/api/accounts/{account.Id()}", new { segment = "SMB" }, "W/" + account.Str("eTag")).ExpectAsync(HttpStatusCode.OK);
+        var response = await rep.Client.PatchJsonAsync($"/api/accounts/{account.Id()}", new { segment = "SMB" }, "W/" + account.Str("eTag"));
+
+        await response.ProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(account.Str("eTag"), response.ETag());
     }
 
     [Theory]
