@@ -5,7 +5,7 @@ using Kontor.Platform.Validation;
 namespace Kontor.Components.Shared;
 
 /// <summary>How the UI writes instants, phone numbers and counts for the current user.</summary>
-public static class Formats
+internal static class Formats
 {
     public static string DateTime(DateTimeOffset? instant, CurrentUser user) =>
         instant is { } value ? TimeZoneInfo.ConvertTime(value, user.TimeZone).ToString("g", CultureInfo.CurrentCulture) : "";

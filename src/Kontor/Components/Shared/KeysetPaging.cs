@@ -1,7 +1,7 @@
 namespace Kontor.Components.Shared;
 
 /// <summary>Remembers the cursors of the pages a list page has shown, so "previous" can go back.</summary>
-public sealed class KeysetPaging
+internal sealed class KeysetPaging
 {
     private readonly Stack<(string? Cursor, int First)> previous = new();
 

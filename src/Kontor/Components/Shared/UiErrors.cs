@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Kontor.Components.Shared;
 
 /// <summary>The readable, localised message a page shows when a slice refuses an action.</summary>
-public static class UiErrors
+internal static class UiErrors
 {
     /// <summary>Null for exceptions a page does not expect; those surface as errors of the circuit.</summary>
     public static string? Describe(Exception exception, IStringLocalizer<SharedText> l) => exception switch

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kontor.Platform.Bootstrap;
 
 /// <summary>The first tenant and its administrator; section <c>Kontor:Bootstrap</c>.</summary>
-public sealed class BootstrapOptions
+internal sealed class BootstrapOptions
 {
     public const string Section = "Kontor:Bootstrap";
 
@@ -21,7 +21,7 @@ public sealed class BootstrapOptions
 }
 
 /// <summary>Prepares an empty database: roles, then the first tenant and its administrator.</summary>
-public sealed class Bootstrapper(KontorDb db, UserDirectory directory, SystemScope system, ILogger<Bootstrapper> log)
+internal sealed class Bootstrapper(KontorDb db, UserDirectory directory, SystemScope system, ILogger<Bootstrapper> log)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
