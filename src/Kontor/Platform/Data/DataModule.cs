@@ -30,7 +30,7 @@ internal static class DataModule
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddSingleton<RecordStampInterceptor>();
+        services.AddSingleton<IInterceptor, RecordStampInterceptor>();
         var connectionString = configuration.GetConnectionString("Kontor");
 
         if (options.IsPostgres)
@@ -65,7 +65,7 @@ internal static class DataModule
             (sp, db) =>
             {
                 configure(sp, db);
-                db.AddInterceptors(sp.GetRequiredService<RecordStampInterceptor>());
+                db.AddInterceptors(sp.GetServices<IInterceptor>());
 
                 // Capped counts take the first 10,001 matches in any order on purpose.
                 db.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
