@@ -11,16 +11,40 @@ public interface IHasETag
     string ETag { get; }
 }
 
+/// <summary>Reads the version a client expects from an <c>If-Match</c> header; false when the header is missing.</summary>
+public delegate bool IfMatchParser<TExpected>(string? header, out TExpected expected);
+
 /// <summary>Strong ETags from a record's version, and the <c>If-Match</c> rules for changes.</summary>
 public static class ETags
 {
     public static string For(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
+    /// <summary>The ETag of a record whose version is an opaque stamp, such as Identity's concurrency stamp of users.</summary>
+    public static string For(string? stamp) => $"\"{stamp}\"";
+
     /// <summary>
-    /// Reads the version a client expects from <c>If-Match</c>: null when the header is missing (the caller
-    /// answers 428), <see cref="uint.MaxValue"/> for <c>*</c>.
+    /// Reads the version a client expects from <c>If-Match</c>: false when the header is missing (the caller
+    /// answers 428), a null version for <c>*</c>.
     /// </summary>
     public static bool TryParseIfMatch(string? header, out uint? expected)
+    {
+        if (!TryParseIfMatchStamp(header, out var stamp))
+        {
+            expected = null;
+            return false;
+        }
+
+        // A malformed tag never matches: the client gets 412 with the current ETag.
+        expected = stamp is null ? null
+            : uint.TryParse(stamp, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the opaque stamp a client expects from <c>If-Match</c>: false when the header is missing, a null
+    /// stamp for <c>*</c>; a malformed tag yields an empty stamp, which never matches.
+    /// </summary>
+    public static bool TryParseIfMatchStamp(string? header, out string? expected)
     {
         expected = null;
         if (string.IsNullOrWhiteSpace(header))
@@ -39,14 +63,7 @@ public static class ETags
             value = value[2..];
         }
 
-        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"'
-            && uint.TryParse(value[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            expected = version;
-            return true;
-        }
-
-        expected = 0; // A malformed tag never matches: the client gets 412 with the current ETag.
+        expected = value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : "";
         return true;
     }
 
