@@ -42,7 +42,7 @@ public sealed record UserResponse(
     }
 
     /// <summary>Describes users already read, in their order, with roles, teams, manager and site.</summary>
-    internal static async Task<List<UserResponse>> DescribeAsync(KontorDb db, IReadOnlyList<KontorUser> rows, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<UserResponse>> DescribeAsync(KontorDb db, IReadOnlyList<KontorUser> rows, DateTimeOffset now, CancellationToken ct)
     {
         var users = rows.ToDictionary(u => u.Id);
         List<Guid> ids = [.. users.Keys];
