@@ -49,7 +49,8 @@ public sealed class SiteRequest : IValidatableObject
     {
         var errors = AdminFieldErrors.Of(this);
         // Without an error the name is there: Mandatory refuses null.
-        if (!errors.Has("name") && await db.Sites.AnyAsync(s => s.Name == Name.Trim() && s.Id != siteId, ct))
+        var name = errors.Has("name") ? null : Name.Trim();
+        if (name is not null && await db.Sites.AnyAsync(s => s.Name == name && s.Id != siteId, ct))
         {
             errors.Add("name", AdminMessages.Get("Another site already has this name."));
         }

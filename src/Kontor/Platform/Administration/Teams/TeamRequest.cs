@@ -39,7 +39,8 @@ public sealed class TeamRequest
         }
 
         // Without an error the name is there: Mandatory refuses null.
-        if (!errors.Has("name") && await db.Teams.AnyAsync(t => t.Name == Name.Trim() && t.Id != teamId, ct))
+        var name = errors.Has("name") ? null : Name.Trim();
+        if (name is not null && await db.Teams.AnyAsync(t => t.Name == name && t.Id != teamId, ct))
         {
             errors.Add("name", AdminMessages.Get("Another team already has this name."));
         }
