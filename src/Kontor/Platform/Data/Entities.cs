@@ -7,7 +7,7 @@ public interface ITenantOwned
 }
 
 /// <summary>Base of every tenant-owned entity: a version-7 id set in .NET and the owning tenant.</summary>
-public abstract class TenantEntity : ITenantOwned
+public abstract class TenantEntity : ITenantOwned, IHasId
 {
     public Guid Id { get; protected init; } = Guid.CreateVersion7();
 

@@ -11,10 +11,16 @@ public interface IHasETag
     string ETag { get; }
 }
 
+/// <summary>Reads the version a client expects from an <c>If-Match</c> header; false when the header is missing.</summary>
+public delegate bool IfMatchParser<TExpected>(string? header, out TExpected expected);
+
 /// <summary>Strong ETags from a record's version, and the <c>If-Match</c> rules for changes.</summary>
 public static class ETags
 {
     public static string For(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The ETag of a record whose version is an opaque stamp, such as Identity's concurrency stamp of users.</summary>
+    public static string For(string? stamp) => $"\"{stamp}\"";
 
     /// <summary>
     /// Reads the version a client expects from <c>If-Match</c>: false when the header is missing (the caller
@@ -22,6 +28,24 @@ public static class ETags
     /// (RFC 9110): a weak tag, a list of tags or anything malformed never matches and is answered with 412.
     /// </summary>
     public static bool TryParseIfMatch(string? header, out uint? expected)
+    {
+        if (!TryParseIfMatchStamp(header, out var stamp))
+        {
+            expected = null;
+            return false;
+        }
+
+        // A malformed tag never matches: the client gets 412 with the current ETag.
+        expected = stamp is null ? null
+            : uint.TryParse(stamp, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the opaque stamp a client expects from <c>If-Match</c>: false when the header is missing, a null
+    /// stamp for <c>*</c>; a malformed tag yields an empty stamp, which never matches.
+    /// </summary>
+    public static bool TryParseIfMatchStamp(string? header, out string? expected)
     {
         expected = null;
         if (string.IsNullOrWhiteSpace(header))
@@ -35,14 +59,8 @@ public static class ETags
             return true;
         }
 
-        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"'
-            && uint.TryParse(value[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            expected = version;
-            return true;
-        }
-
-        expected = 0; // A malformed tag never matches: the client gets 412 with the current ETag.
+        // Weak tags (W/"…") and lists never match: the leading W or the comma make them malformed here.
+        expected = value.Length >= 2 && value[0] == '"' && value[^1] == '"' && !value[1..^1].Contains('"', StringComparison.Ordinal) ? value[1..^1] : "";
         return true;
     }
 

@@ -26,15 +26,29 @@ public static class JsonMergePatch
     /// applied to the stored record's request, the slice runs with the expected version (412 when stale), and the
     /// answer carries the new ETag. 404 when the record does not exist or is not visible.
     /// </summary>
-    public static async Task<Results<Ok<TResponse>, NotFound, ProblemHttpResult>> PatchVersionedAsync<TRequest, TResponse>(
+    public static Task<Results<Ok<TResponse>, NotFound, ProblemHttpResult>> PatchVersionedAsync<TRequest, TResponse>(
         HttpRequest http,
         JsonObject patch,
         Func<Task<TRequest?>> loadCurrent,
         Func<TRequest, uint?, Task<TResponse?>> execute)
         where TRequest : class
+        where TResponse : class, IHasETag =>
+        PatchVersionedAsync<TRequest, TResponse, uint?>(http, patch, ETags.TryParseIfMatch, loadCurrent, execute);
+
+    /// <summary>
+    /// The same for records whose version is not a number, such as users with Identity's concurrency stamp:
+    /// <paramref name="parseIfMatch"/> reads the expected version from <c>If-Match</c>.
+    /// </summary>
+    public static async Task<Results<Ok<TResponse>, NotFound, ProblemHttpResult>> PatchVersionedAsync<TRequest, TResponse, TExpected>(
+        HttpRequest http,
+        JsonObject patch,
+        IfMatchParser<TExpected> parseIfMatch,
+        Func<Task<TRequest?>> loadCurrent,
+        Func<TRequest, TExpected, Task<TResponse?>> execute)
+        where TRequest : class
         where TResponse : class, IHasETag
     {
-        if (!ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
+        if (!parseIfMatch(http.Headers.IfMatch, out var expected))
         {
             return ETags.MissingIfMatch();
         }

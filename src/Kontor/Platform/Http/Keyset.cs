@@ -10,7 +10,7 @@ namespace Kontor.Platform.Http;
 /// it orders by and how that key travels in a cursor. Rows are ordered by (key, id) so paging is stable.
 /// </summary>
 public abstract class KeysetSort<T>
-    where T : TenantEntity
+    where T : IHasId
 {
     public required string Name { get; init; }
 
@@ -25,11 +25,14 @@ public abstract class KeysetSort<T>
 
 /// <inheritdoc />
 public sealed class KeysetSort<T, TKey> : KeysetSort<T>
-    where T : TenantEntity
+    where T : IHasId
 {
     public required Expression<Func<T, TKey>> Key { get; init; }
     public required Func<TKey, string> Format { get; init; }
     public required Func<string, TKey> Parse { get; init; }
+
+    // row => row.Id on the entity's own property rather than through IHasId, which EF Core cannot always translate.
+    private static readonly Expression<Func<T, Guid>> RowId = IdOf(Expression.Parameter(typeof(T), "row"));
 
     private Func<T, TKey>? compiled;
 
@@ -51,8 +54,8 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
         }
 
         var ordered = Descending
-            ? query.OrderByDescending(Key).ThenByDescending(e => e.Id)
-            : query.OrderBy(Key).ThenBy(e => e.Id);
+            ? query.OrderByDescending(Key).ThenByDescending(RowId)
+            : query.OrderBy(Key).ThenBy(RowId);
         return ordered.Take(limit + 1);
     }
 
@@ -66,13 +69,16 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
         var key = Key.Body;
         var boxedValue = Expression.Property(Expression.Constant(new Box<TKey>(value)), nameof(Box<TKey>.Value));
         var boxedId = Expression.Property(Expression.Constant(new Box<Guid>(lastId)), nameof(Box<Guid>.Value));
-        var id = Expression.Property(row, nameof(TenantEntity.Id));
+        var id = IdOf(row).Body;
 
         var beyondKey = Compare(key, boxedValue);
         var sameKey = Expression.Equal(key, boxedValue);
         var beyondId = Descending ? Expression.LessThan(id, boxedId) : Expression.GreaterThan(id, boxedId);
         return Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId)), row);
     }
+
+    private static Expression<Func<T, Guid>> IdOf(ParameterExpression row) =>
+        Expression.Lambda<Func<T, Guid>>(Expression.Property(row, nameof(IHasId.Id)), row);
 
     private BinaryExpression Compare(Expression key, Expression value)
     {
@@ -96,11 +102,11 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
 public static class KeysetSorts
 {
     public static KeysetSort<T> Text<T>(string name, Expression<Func<T, string>> key)
-        where T : TenantEntity =>
+        where T : IHasId =>
         new KeysetSort<T, string> { Name = name, Key = key, Format = v => v, Parse = v => v };
 
     public static KeysetSort<T> Time<T>(string name, Expression<Func<T, DateTimeOffset>> key)
-        where T : TenantEntity =>
+        where T : IHasId =>
         new KeysetSort<T, DateTimeOffset>
         {
             Name = name,
@@ -111,11 +117,11 @@ public static class KeysetSorts
 
     /// <summary>Ascending and descending variants: <c>name</c> and <c>-name</c>.</summary>
     public static IEnumerable<KeysetSort<T>> BothWays<T>(Func<string, KeysetSort<T>> make, string name)
-        where T : TenantEntity => [make(name), make("-" + name)];
+        where T : IHasId => [make(name), make("-" + name)];
 
     /// <summary>Finds the requested sort or throws a 400 naming the offered ones.</summary>
     public static KeysetSort<T> Pick<T>(IReadOnlyList<KeysetSort<T>> offered, string? requested)
-        where T : TenantEntity
+        where T : IHasId
     {
         if (string.IsNullOrEmpty(requested))
         {
@@ -137,7 +143,7 @@ public static class KeysetSorts
         int? limit,
         Func<IReadOnlyList<Guid>, Task<IReadOnlyList<TResponse>>> load,
         CancellationToken ct)
-        where T : TenantEntity
+        where T : IHasId
     {
         var size = Paging.Limit(limit);
         var after = Paging.Cursor.Decode(cursor, sort.Name);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Kontor.Platform.Identity;
 
 /// <summary>A person who signs in to Kontor; belongs to exactly one tenant. The e-mail address is the user name.</summary>
-public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned
+public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned, IHasId
 {
     public KontorUser()
     {

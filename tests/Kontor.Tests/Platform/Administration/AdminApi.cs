@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Kontor.Platform.Identity;
 using Kontor.Tests.Infrastructure;
 
 namespace Kontor.Tests.Platform.Administration;
@@ -72,6 +73,20 @@ internal static class AdminApi
         var response = await admin.Client.PostAsJsonAsync("/api/users", body, Ct);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Issues a personal access token of the user and returns a client that sends it.</summary>
+    public static async Task<HttpClient> AccessTokenClientAsync(this TestUser user, TokenScope scope)
+    {
+        var secret = "";
+        await user.App.InTenantAsync(user.TenantId, async db =>
+        {
+            var (token, issued) = PersonalAccessToken.Issue(user.Id, $"{scope} token", scope, DateTimeOffset.UtcNow, null);
+            db.PersonalAccessTokens.Add(token);
+            await db.SaveChangesAsync(Ct);
+            secret = issued;
+        });
+        return user.App.CreateBearerClient(secret);
     }
 
     public static async Task<Guid> CreateTeamAsync(this TestUser admin, string name, string kind = "Other")

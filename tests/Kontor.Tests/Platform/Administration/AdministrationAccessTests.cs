@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Kontor.Platform.Access;
 using Kontor.Platform.Identity;
 using Kontor.Tests.Infrastructure;
@@ -37,16 +36,7 @@ public sealed class AdministrationAccessTests(KontorAppFactory app) : IClassFixt
     {
         var admin = await app.CreateTenantWithUserAsync("ReadOnly");
         var ids = await ArrangeAsync(admin);
-        string secret = "";
-        await app.InTenantAsync(admin.TenantId, async db =>
-        {
-            var (token, issued) = PersonalAccessToken.Issue(admin.Id, "read only", TokenScope.Read, DateTimeOffset.UtcNow, null);
-            db.PersonalAccessTokens.Add(token);
-            await db.SaveChangesAsync(Ct);
-            secret = issued;
-        });
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var client = await admin.AccessTokenClientAsync(TokenScope.Read);
 
         foreach (var (method, url, body) in Endpoints(ids))
         {

@@ -106,11 +106,14 @@ public sealed class SharingAndTenantTests(KontorAppFactory app) : IClassFixture<
         var country = await admin.Client.PatchAsync("/api/tenant", new { defaultCountry = "Germany" });
         var name = await admin.Client.PatchAsync("/api/tenant", new { name = otherName });
         var empty = await admin.Client.PatchAsync("/api/tenant", new { name = "" });
+        var none = await admin.Client.PatchAsync("/api/tenant", new { name = (string?)null });
         var unknown = await admin.Client.PatchAsync("/api/tenant", new { plan = "gold" });
 
         Assert.Equal(["defaultCountry"], await country.ErrorFieldsAsync());
         Assert.Equal(["name"], await name.ErrorFieldsAsync());
         Assert.Equal(["name"], await empty.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Equal(["name"], await none.ErrorFieldsAsync());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 

@@ -57,6 +57,22 @@ public sealed class SiteEndpointsTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
+    public async Task CreateAndUpdate_WithNullName_Return400OnName()
+    {
+        var admin = await app.CreateTenantWithUserAsync("SitesNull");
+        var site = await admin.CreateSiteAsync("Named");
+
+        var created = await admin.Client.PostAsJsonAsync("/api/sites", new { name = (string?)null, country = "DE", timeZone = "Europe/Berlin" }, Ct);
+        var patched = await admin.Client.PatchAsync($"/api/sites/{site}", new { name = (string?)null });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Equal(["name"], await created.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
+        Assert.Equal(["name"], await patched.ErrorFieldsAsync());
+        Assert.Equal("Named", (await admin.Client.GetJsonAsync($"/api/sites/{site}")).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Update_ChangesFieldsAndChecksThem()
     {
         var admin = await app.CreateTenantWithUserAsync("SitesPatch");

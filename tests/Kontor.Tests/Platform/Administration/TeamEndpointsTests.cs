@@ -50,6 +50,22 @@ public sealed class TeamEndpointsTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
+    public async Task CreateAndUpdate_WithNullName_Return400OnName()
+    {
+        var admin = await app.CreateTenantWithUserAsync("TeamsNull");
+        var team = await admin.CreateTeamAsync("Named");
+
+        var created = await admin.Client.PostAsJsonAsync("/api/teams", new { name = (string?)null }, Ct);
+        var patched = await admin.Client.PatchAsync($"/api/teams/{team}", new { name = (string?)null });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Equal(["name"], await created.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
+        Assert.Equal(["name"], await patched.ErrorFieldsAsync());
+        Assert.Equal("Named", (await admin.Client.GetJsonAsync($"/api/teams/{team}")).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Create_WithANameUsedInAnotherTenant_Succeeds()
     {
         var admin = await app.CreateTenantWithUserAsync("TeamsA");

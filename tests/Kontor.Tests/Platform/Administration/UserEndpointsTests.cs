@@ -117,6 +117,25 @@ public sealed class UserEndpointsTests(KontorAppFactory app) : IClassFixture<Kon
     }
 
     [Fact]
+    public async Task Create_WithNullTeamIds_Returns400OnTeamIds()
+    {
+        var admin = await app.CreateTenantWithUserAsync("NullTeams");
+
+        var response = await admin.Client.PostAsJsonAsync("/api/users", new
+        {
+            email = app.NewEmail(),
+            firstName = "No",
+            lastName = "Teams",
+            roles = new[] { Roles.SalesRep },
+            teamIds = (Guid[]?)null,
+            password = KontorAppFactory.Password,
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["teamIds"], await response.ErrorFieldsAsync());
+    }
+
+    [Fact]
     public async Task List_FiltersBySearchRoleTeamAndActive()
     {
         var admin = await app.CreateTenantWithUserAsync("List");

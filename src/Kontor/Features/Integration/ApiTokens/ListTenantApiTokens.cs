@@ -1,4 +1,4 @@
-using Kontor.Platform.Access;
+using Kontor.Platform.Administration;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
@@ -43,7 +43,7 @@ internal static class ListTenantApiTokens
     public static Task<Page<ApiTokenResponse>> ExecuteAsync(
         ListTenantApiTokensRequest request, KontorDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        RequireAdmin(user);
+        AdminAccess.Require(user);
         RequestValidator.ThrowIfInvalid(request);
         var now = clock.GetUtcNow();
         var tokens = db.PersonalAccessTokens.WithStatus(request.Status, now);
@@ -53,13 +53,5 @@ internal static class ListTenantApiTokens
         }
 
         return ApiTokenQueries.PageAsync(tokens, request.Sort, request.Cursor, request.Limit, db, now, ct);
-    }
-
-    internal static void RequireAdmin(CurrentUser user)
-    {
-        if (!user.IsInRole(Roles.Admin))
-        {
-            throw new ForbiddenException("Only administrators may see and revoke the access tokens of other users.");
-        }
     }
 }

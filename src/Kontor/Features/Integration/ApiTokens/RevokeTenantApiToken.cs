@@ -1,3 +1,4 @@
+using Kontor.Platform.Administration;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +20,7 @@ internal static class RevokeTenantApiToken
     /// <summary>False when the tenant has no such token.</summary>
     public static async Task<bool> ExecuteAsync(Guid id, KontorDb db, CurrentUser user, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        ListTenantApiTokens.RequireAdmin(user);
-        CredentialRules.RequireWriteAccess(user);
+        AdminAccess.RequireChange(user);
         var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (token is null)
         {

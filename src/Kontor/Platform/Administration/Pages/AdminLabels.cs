@@ -4,7 +4,7 @@ using Kontor.Platform.Identity;
 namespace Kontor.Platform.Administration.Pages;
 
 /// <summary>English names of roles, team kinds, sharing levels and objects; pages translate them with <c>AdminText</c>.</summary>
-public static class AdminLabels
+internal static class AdminLabels
 {
     public static string Role(string role) => role switch
     {
@@ -28,8 +28,8 @@ public static class AdminLabels
 
     public static string Sharing(SharingLevel level) => level switch
     {
-        SharingLevel.Private => "Private: owner, team and manager",
-        SharingLevel.Read => "Everyone reads, owner's side edits",
+        SharingLevel.Private => "Private: owner, owner's team and manager",
+        SharingLevel.Read => "Everyone reads; owner, owner's team and manager edit",
         SharingLevel.ReadWrite => "Everyone reads and edits",
         _ => level.ToString(),
     };

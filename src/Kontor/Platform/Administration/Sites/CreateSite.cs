@@ -23,8 +23,7 @@ internal static class CreateSite
     {
         AdminAccess.RequireChange(user);
         await request.ValidateAsync(db, siteId: null, ct);
-        var site = new Site(request.Name, request.City, request.Country, request.TimeZone);
-        request.ApplyTo(site);
+        var site = request.ToSite();
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
         return (await SiteResponse.LoadAsync(db, site.Id, ct))!;

@@ -48,8 +48,9 @@ public sealed class SiteRequest : IValidatableObject
     internal async Task ValidateAsync(KontorDb db, Guid? siteId, CancellationToken ct)
     {
         var errors = AdminFieldErrors.Of(this);
-        var name = Name.Trim();
-        if (!errors.Has("name") && await db.Sites.AnyAsync(s => s.Name == name && s.Id != siteId, ct))
+        // Without an error the name is there: Mandatory refuses null.
+        var name = errors.Has("name") ? null : Name.Trim();
+        if (name is not null && await db.Sites.AnyAsync(s => s.Name == name && s.Id != siteId, ct))
         {
             errors.Add("name", AdminMessages.Get("Another site already has this name."));
         }
@@ -57,6 +58,10 @@ public sealed class SiteRequest : IValidatableObject
         errors.ThrowIfAny();
     }
 
+    /// <summary>A new site with the normalised values of a validated request.</summary>
+    internal Site ToSite() => new(Name.Trim(), Normalize.Text(City), Normalize.Upper(Country)!, TimeZone.Trim());
+
+    /// <summary>Stores the normalised values of a validated request in an existing site.</summary>
     internal void ApplyTo(Site site)
     {
         site.Name = Name.Trim();

@@ -1,6 +1,5 @@
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
-using Kontor.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Teams;
@@ -24,7 +23,7 @@ internal static class CreateTeam
     {
         AdminAccess.RequireChange(user);
         await request.ValidateAsync(db, teamId: null, ct);
-        var team = new Team(request.Name.Trim(), request.Kind, request.SiteId, Normalize.Text(request.Description));
+        var team = request.ToTeam();
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
         return (await TeamResponse.LoadAsync(db, team.Id, ct))!;

@@ -38,8 +38,9 @@ public sealed class TeamRequest
             errors.Add("kind", AdminMessages.Format("Choose one of: {0}.", string.Join(", ", Enum.GetNames<TeamKind>())));
         }
 
-        var name = Name.Trim();
-        if (!errors.Has("name") && await db.Teams.AnyAsync(t => t.Name == name && t.Id != teamId, ct))
+        // Without an error the name is there: Mandatory refuses null.
+        var name = errors.Has("name") ? null : Name.Trim();
+        if (name is not null && await db.Teams.AnyAsync(t => t.Name == name && t.Id != teamId, ct))
         {
             errors.Add("name", AdminMessages.Get("Another team already has this name."));
         }
@@ -52,6 +53,10 @@ public sealed class TeamRequest
         errors.ThrowIfAny();
     }
 
+    /// <summary>A new team with the normalised values of a validated request.</summary>
+    internal Team ToTeam() => new(Name.Trim(), Kind, SiteId, Normalize.Text(Description));
+
+    /// <summary>Stores the normalised values of a validated request in an existing team.</summary>
     internal void ApplyTo(Team team)
     {
         team.Name = Name.Trim();

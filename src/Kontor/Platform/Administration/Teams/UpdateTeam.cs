@@ -13,7 +13,6 @@ internal static class UpdateTeam
         group.MapPatch("/{id:guid}", async Task<Results<Ok<TeamResponse>, NotFound>> (
                 Guid id, JsonObject patch, HttpRequest http, KontorDb db, CurrentUser user, CancellationToken ct) =>
             {
-                AdminAccess.RequireChange(user);
                 var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
                 if (team is null)
                 {

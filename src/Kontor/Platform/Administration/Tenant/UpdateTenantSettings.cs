@@ -29,12 +29,12 @@ internal static class UpdateTenantSettings
     {
         AdminAccess.RequireChange(user);
         var errors = AdminFieldErrors.Of(request);
-        var name = request.Name.Trim();
 
         // Tenant names are unique on the server (they name the organisation in the admin command line); only
-        // a system scope sees the other tenants.
+        // a system scope sees the other tenants. Without an error the name is there: Mandatory refuses null.
         if (!errors.Has("name"))
         {
+            var name = request.Name.Trim();
             bool taken;
             using (system.Enter("check that a tenant name is free"))
             {
@@ -49,7 +49,7 @@ internal static class UpdateTenantSettings
 
         errors.ThrowIfAny();
         var tenant = await db.Tenants.SingleAsync(t => t.Id == user.TenantId, ct);
-        tenant.Rename(name);
+        tenant.Rename(request.Name.Trim());
         tenant.SetDefaultCountry(Normalize.Upper(request.DefaultCountry)!);
         tenant.SetMfaRequired(request.RequireMfa);
         await db.SaveChangesAsync(ct);

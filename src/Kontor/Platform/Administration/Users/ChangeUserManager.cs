@@ -1,3 +1,4 @@
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ internal static class ChangeUserManager
         group.MapPut("/{id:guid}/manager", async Task<Results<Ok<UserResponse>, NotFound>> (
                 Guid id, ChangeUserManagerRequest request, HttpRequest http, [AsParameters] UserServices services, CurrentUser user, CancellationToken ct) =>
             {
-                UserETags.TryParseIfMatch(http.Headers.IfMatch, out var expected);
+                ETags.TryParseIfMatchStamp(http.Headers.IfMatch, out var expected);
                 var updated = await ExecuteAsync(id, request, expected, services, user, ct);
                 if (updated is null)
                 {
@@ -43,7 +44,7 @@ internal static class ChangeUserManager
             return null;
         }
 
-        UserETags.Check(stored, expectedStamp);
+        UserRules.Unchanged(stored, expectedStamp);
         var errors = AdminFieldErrors.Of(request);
         await UserRules.ManagerAsync(services.Db, id, request.ManagerId, errors, "managerId", ct);
         errors.ThrowIfAny();

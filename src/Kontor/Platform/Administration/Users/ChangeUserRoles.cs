@@ -16,7 +16,7 @@ internal static class ChangeUserRoles
         group.MapPut("/{id:guid}/roles", async Task<Results<Ok<UserResponse>, NotFound>> (
                 Guid id, ChangeUserRolesRequest request, HttpRequest http, [AsParameters] UserServices services, CurrentUser user, CancellationToken ct) =>
             {
-                UserETags.TryParseIfMatch(http.Headers.IfMatch, out var expected);
+                ETags.TryParseIfMatchStamp(http.Headers.IfMatch, out var expected);
                 var updated = await ExecuteAsync(id, request, expected, services, user, ct);
                 if (updated is null)
                 {
@@ -45,7 +45,7 @@ internal static class ChangeUserRoles
             return null;
         }
 
-        UserETags.Check(stored, expectedStamp);
+        UserRules.Unchanged(stored, expectedStamp);
         var errors = AdminFieldErrors.Of(request);
         var roles = UserRules.Roles(request.Roles, errors, "roles");
         errors.ThrowIfAny();

@@ -44,8 +44,8 @@ internal static class DeactivateUser
         {
             stored.IsActive = false;
 
-            // A new security stamp invalidates bearer tokens and cookies even where IsActive is not checked.
-            await services.UpdateAndEndSessionsAsync(stored, ct);
+            // Ends cookies, bearer tokens and access tokens even where IsActive is not checked.
+            await services.EndSessionsAsync(stored, ct);
             AdminLog.UserDeactivated(services.Log, user.Id, id);
         }
 

@@ -1,3 +1,4 @@
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,27 +22,34 @@ internal static class ResetUserMfa
             })
             .WithName(nameof(ResetUserMfa))
             .WithSummary("Reset a user's authenticator app")
-            .WithDescription("For a lost phone: two-factor sign-in is switched off, the authenticator key and the recovery codes are replaced and the user's sessions end. If MFA is required, the user enrols again at the next sign-in.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("For a lost phone: two-factor sign-in is switched off, the authenticator key and the recovery codes are replaced, and the user's sessions and personal access tokens end. If MFA is required, the user enrols again at the next sign-in. Needs a sign-in with password: a personal access token gets 403. For your own authenticator use the profile (409 here).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when the tenant has no such user.</summary>
     public static async Task<UserResponse?> ExecuteAsync(Guid id, UserServices services, CurrentUser user, CancellationToken ct)
     {
-        AdminAccess.RequireChange(user);
+        AdminAccess.RequireCredentialChange(user);
         var stored = await services.FindAsync(id, ct);
         if (stored is null)
         {
             return null;
         }
 
+        if (id == user.Id)
+        {
+            throw new BusinessRuleException(AdminMessages.Get("You cannot reset your own authenticator app here. Replace or turn it off under Profile → Security."));
+        }
+
         await using var transaction = await services.Db.Database.BeginTransactionAsync(ct);
         stored.TwoFactorEnabled = false;
-
-        // Replacing the key renews the security stamp, so sessions signed in with the old authenticator end too.
         await services.SaveAsync(stored, users => users.ResetAuthenticatorKeyAsync(stored), "user", ct);
 
         // Zero new codes: recovery codes printed for the old authenticator must not outlive it.
         await services.SaveAsync(stored, async users => await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, 0) is null ? IdentityResult.Failed() : IdentityResult.Success, "user", ct);
+
+        // Sessions signed in with the old authenticator end, and so do the user's access tokens.
+        await services.EndSessionsAsync(stored, ct);
         await transaction.CommitAsync(ct);
         AdminLog.MfaReset(services.Log, user.Id, id);
         return await UserResponse.LoadAsync(services.Db, id, services.Clock.GetUtcNow(), ct);

@@ -1,3 +1,4 @@
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,26 +30,36 @@ internal static class SetUserPassword
             })
             .WithName(nameof(SetUserPassword))
             .WithSummary("Set a new password for a user")
-            .WithDescription("The password must follow the password rules (400 on password). The account is unlocked and the user's sessions end.")
+            .WithDescription("The password must follow the password rules (400 on password). The account is unlocked; the user's sessions and personal access tokens end. Needs a sign-in with password: a personal access token gets 403. For your own password use the profile (409 here).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when the tenant has no such user.</summary>
     public static async Task<UserResponse?> ExecuteAsync(Guid id, SetUserPasswordRequest request, UserServices services, CurrentUser user, CancellationToken ct)
     {
-        AdminAccess.RequireChange(user);
+        AdminAccess.RequireCredentialChange(user);
         var stored = await services.FindAsync(id, ct);
         if (stored is null)
         {
             return null;
         }
 
+        if (id == user.Id)
+        {
+            // Here nobody asks for the current password; Profile → Security does.
+            throw new BusinessRuleException(AdminMessages.Get("You cannot set your own password here. Change it under Profile → Security, where your current password is checked."));
+        }
+
         var errors = AdminFieldErrors.Of(request);
         await UserRules.PasswordAsync(services.Users, stored, request.Password, errors, "password");
         errors.ThrowIfAny();
 
-        // The directory's reset also unlocks the account and renews the security stamp, which ends the sessions.
+        // The directory's reset also unlocks the account; the new password ends every session and access token.
+        await using var transaction = await services.Db.Database.BeginTransactionAsync(ct);
         await services.Directory.ResetPasswordAsync(stored.Email!, request.Password, ct);
+        await services.EndSessionsAsync(stored, ct);
+        await transaction.CommitAsync(ct);
         AdminLog.PasswordSet(services.Log, user.Id, id);
         return await UserResponse.LoadAsync(services.Db, id, services.Clock.GetUtcNow(), ct);
     }

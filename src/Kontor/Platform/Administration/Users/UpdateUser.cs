@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Platform.Administration.Users;
@@ -54,34 +53,17 @@ public sealed class UserDetailsRequest
 internal static class UpdateUser
 {
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPatch("/{id:guid}", async Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> (
+        group.MapPatch("/{id:guid}", (
                 Guid id, JsonObject patch, HttpRequest http, [AsParameters] UserServices services, CurrentUser user, CancellationToken ct) =>
-            {
-                AdminAccess.RequireChange(user);
-                if (!UserETags.TryParseIfMatch(http.Headers.IfMatch, out var expected))
-                {
-                    return ETags.MissingIfMatch();
-                }
-
-                var stored = await services.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
-                if (stored is null)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                var request = JsonMergePatch.Apply(UserDetailsRequest.From(stored), patch, http.HttpContext.RequestServices.SerializerOptions());
-                var updated = await ExecuteAsync(id, request, expected, services, user, ct);
-                if (updated is null)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                http.HttpContext.Response.Headers.ETag = updated.ETag;
-                return TypedResults.Ok(updated);
-            })
+            JsonMergePatch.PatchVersionedAsync<UserDetailsRequest, UserResponse, string?>(
+                http,
+                patch,
+                ETags.TryParseIfMatchStamp,
+                async () => await services.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) is { } stored ? UserDetailsRequest.From(stored) : null,
+                (request, expected) => ExecuteAsync(id, request, expected, services, user, ct)))
             .WithName(nameof(UpdateUser))
             .WithSummary("Change a user's details")
-            .WithDescription("A JSON merge patch (RFC 7396) of email, firstName, lastName, culture, siteId and mfaRequired. Requires If-Match with the ETag from GET: 428 without it, 412 when the user changed since. A new e-mail address ends the user's sessions.")
+            .WithDescription("A JSON merge patch (RFC 7396) of email, firstName, lastName, culture, siteId and mfaRequired. Requires If-Match with the ETag from GET: 428 without it, 412 when the user changed since. A new e-mail address ends the user's sessions and personal access tokens; it needs a sign-in with password (403 with a personal access token).")
             .Accepts<UserDetailsRequest>("application/json", JsonMergePatch.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -102,12 +84,18 @@ internal static class UpdateUser
             return null;
         }
 
-        UserETags.Check(stored, expectedStamp);
+        UserRules.Unchanged(stored, expectedStamp);
         var errors = AdminFieldErrors.Of(request);
         UserRules.Culture(request.Culture, errors, "culture");
         await UserRules.SiteAsync(services.Db, request.SiteId, errors, "siteId", ct);
         var email = Normalize.Email(request.Email);
         var emailChanged = email is not null && !string.Equals(email, stored.Email, StringComparison.OrdinalIgnoreCase);
+        if (emailChanged)
+        {
+            // The e-mail is the sign-in name, as much a credential as the password.
+            AdminAccess.RequireCredentialChange(user);
+        }
+
         if (emailChanged && !errors.Has("email") && await services.IsEmailTakenAsync(email!, ct))
         {
             errors.Add("email", AdminMessages.Get("A user with this e-mail address already exists."));
@@ -127,7 +115,7 @@ internal static class UpdateUser
             await services.Users.UpdateNormalizedUserNameAsync(stored);
 
             // The sign-in name changed: sessions and tokens issued for the old one end.
-            await services.UpdateAndEndSessionsAsync(stored, ct);
+            await services.EndSessionsAsync(stored, ct);
             AdminLog.EmailChanged(services.Log, user.Id, id, email!);
         }
         else

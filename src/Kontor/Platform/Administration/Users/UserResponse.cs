@@ -28,10 +28,10 @@ public sealed record UserResponse(
     bool MfaEnabled,
     DateTimeOffset? LockedOutUntil,
     DateTimeOffset CreatedAt,
-    [property: JsonIgnore] string ConcurrencyStamp)
+    [property: JsonIgnore] string ConcurrencyStamp) : IHasETag
 {
     /// <summary>The version to send in <c>If-Match</c> when changing the user: Identity's concurrency stamp.</summary>
-    public string ETag => UserETags.For(ConcurrencyStamp);
+    public string ETag => ETags.For(ConcurrencyStamp);
 
     /// <summary>The users with these ids (of the caller's tenant), in the given order, with roles, teams, manager and site.</summary>
     internal static async Task<List<UserResponse>> LoadAsync(KontorDb db, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed record UserResponse(
     }
 
     /// <summary>Describes users already read, in their order, with roles, teams, manager and site.</summary>
-    internal static async Task<List<UserResponse>> DescribeAsync(KontorDb db, IReadOnlyList<KontorUser> rows, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<UserResponse>> DescribeAsync(KontorDb db, IReadOnlyList<KontorUser> rows, DateTimeOffset now, CancellationToken ct)
     {
         var users = rows.ToDictionary(u => u.Id);
         List<Guid> ids = [.. users.Keys];
@@ -89,46 +89,4 @@ public sealed record UserResponse(
     /// <summary>One user of the caller's tenant, or null.</summary>
     internal static async Task<UserResponse?> LoadAsync(KontorDb db, Guid id, DateTimeOffset now, CancellationToken ct) =>
         (await LoadAsync(db, [id], now, ct)).SingleOrDefault();
-}
-
-/// <summary>ETags of users: Identity's concurrency stamp, which changes with every saved change.</summary>
-public static class UserETags
-{
-    public static string For(string? stamp) => $"\"{stamp}\"";
-
-    /// <summary>
-    /// Reads the stamp a client expects from <c>If-Match</c>: false when the header is missing, a null stamp for
-    /// <c>*</c>; a malformed tag yields a stamp that never matches.
-    /// </summary>
-    public static bool TryParseIfMatch(string? header, out string? expected)
-    {
-        expected = null;
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-
-        var value = header.Trim();
-        if (value == "*")
-        {
-            return true;
-        }
-
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        expected = value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : "";
-        return true;
-    }
-
-    /// <summary>Throws <see cref="PreconditionFailedException"/> (412) when the user changed since the client read it.</summary>
-    public static void Check(KontorUser user, string? expected)
-    {
-        if (expected is not null && !string.Equals(expected, user.ConcurrencyStamp, StringComparison.Ordinal))
-        {
-            throw new PreconditionFailedException(For(user.ConcurrencyStamp));
-        }
-    }
 }

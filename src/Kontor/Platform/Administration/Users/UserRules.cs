@@ -51,8 +51,14 @@ internal static class UserRules
         }
     }
 
-    public static async Task TeamsAsync(KontorDb db, IReadOnlyCollection<Guid> teamIds, AdminFieldErrors errors, string field, CancellationToken ct)
+    public static async Task TeamsAsync(KontorDb db, IReadOnlyCollection<Guid>? teamIds, AdminFieldErrors errors, string field, CancellationToken ct)
     {
+        if (teamIds is null)
+        {
+            errors.Add(field, AdminMessages.Get("Send a list of team ids, [] for none, or leave the field out."));
+            return;
+        }
+
         var distinct = teamIds.Distinct().ToList();
         if (distinct.Count > 0 && await db.Teams.CountAsync(t => distinct.Contains(t.Id), ct) != distinct.Count)
         {
@@ -96,6 +102,15 @@ internal static class UserRules
                 errors.Add(field, AdminMessages.Get("This manager reports to the user, directly or indirectly; the hierarchy cannot go in a circle."));
                 return;
             }
+        }
+    }
+
+    /// <summary>Throws <see cref="PreconditionFailedException"/> (412) when the user changed since the client read it; null expects nothing.</summary>
+    public static void Unchanged(KontorUser user, string? expectedStamp)
+    {
+        if (expectedStamp is not null && !string.Equals(expectedStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            throw new PreconditionFailedException(ETags.For(user.ConcurrencyStamp));
         }
     }
 

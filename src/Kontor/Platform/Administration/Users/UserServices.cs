@@ -13,7 +13,7 @@ namespace Kontor.Platform.Administration.Users;
 /// to that same context, the system scope and the clock. Endpoints receive it with <c>[AsParameters]</c>;
 /// interactive pages build one per operation with <see cref="For"/>.
 /// </summary>
-public sealed record UserServices(
+internal sealed record UserServices(
     KontorDb Db, UserManager<KontorUser> Users, UserDirectory Directory, SystemScope SystemScope, TimeProvider Clock, ILogger<UserServices> Log)
 {
     /// <summary>Binds a user manager and directory to a context the caller created (and disposes).</summary>
@@ -57,7 +57,7 @@ public sealed record UserServices(
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
         {
             var current = await Db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.ConcurrencyStamp).SingleOrDefaultAsync(ct);
-            throw new PreconditionFailedException(UserETags.For(current));
+            throw new PreconditionFailedException(ETags.For(current));
         }
 
         UserDirectory.ThrowIfFailed(result, field);
@@ -66,6 +66,25 @@ public sealed record UserServices(
     /// <summary>Saves the changed properties of the user and renews its concurrency stamp (the ETag).</summary>
     internal Task UpdateAsync(KontorUser user, CancellationToken ct) => SaveAsync(user, users => users.UpdateAsync(user), "user", ct);
 
-    /// <summary>Saves like <see cref="UpdateAsync"/> and renews the security stamp, which ends the user's sessions and bearer tokens.</summary>
-    internal Task UpdateAndEndSessionsAsync(KontorUser user, CancellationToken ct) => SaveAsync(user, users => users.UpdateSecurityStampAsync(user), "user", ct);
+    /// <summary>
+    /// Saves the user's changed properties with a new security stamp, which ends their sessions and bearer tokens,
+    /// and revokes their personal access tokens, which carry no stamp; both in one transaction (the caller's, if
+    /// one is open).
+    /// </summary>
+    internal async Task EndSessionsAsync(KontorUser user, CancellationToken ct)
+    {
+        await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(ct) : null;
+        await SaveAsync(user, users => users.UpdateSecurityStampAsync(user), "user", ct);
+        var now = Clock.GetUtcNow();
+        foreach (var token in await Db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct))
+        {
+            token.Revoke(now);
+        }
+
+        await Db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
 }
