@@ -25,4 +25,7 @@ internal static partial class CredentialLog
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "User {UserId} revoked personal access token {TokenId} of user {OwnerId}")]
     public static partial void TokenRevoked(ILogger logger, Guid userId, Guid tokenId, Guid ownerId);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Revoked {Count} personal access token(s) of user {UserId} as their sessions ended")]
+    public static partial void TokensRevokedWithSessions(ILogger logger, Guid userId, int count);
 }

@@ -1,6 +1,9 @@
 namespace Kontor.Platform.Identity;
 
-/// <summary>How the current request reached Kontor; recorded with changes and access-log entries.</summary>
+/// <summary>
+/// How the current request reached Kontor: web UI, API or system work. Set when the user is loaded; nothing reads
+/// it yet. It is kept for the audit log, which is to record it with every change.
+/// </summary>
 public enum Channel
 {
     System,
@@ -26,7 +29,7 @@ public sealed class CurrentUser
     public TokenScope? TokenScope { get; private set; }
     public Channel Channel { get; private set; } = Channel.System;
 
-    /// <summary>MFA is required for the user but no authenticator is enrolled yet: only enrolment is allowed.</summary>
+    /// <summary>MFA is required for the user but no authenticator is enrolled yet: only enrolment is allowed, so <see cref="Roles"/> and the access scope are empty.</summary>
     public bool MustEnrolMfa { get; private set; }
 
     /// <summary>The user's culture name, e.g. de-DE.</summary>

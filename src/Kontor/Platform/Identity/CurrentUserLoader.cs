@@ -11,10 +11,11 @@ namespace Kontor.Platform.Identity;
 /// <summary>
 /// Turns an authenticated principal into the scope's <see cref="TenantContext"/>, <see cref="CurrentUser"/> and
 /// <see cref="AccessScope"/>, reading roles, teams and hierarchy fresh from the database. Refuses principals
-/// of deactivated users and of sessions whose security stamp changed (password reset, MFA reset).
+/// of deactivated users and of sessions whose security stamp changed (password reset, MFA reset). A user who
+/// must still enrol an authenticator app gets no roles and an empty access scope until they have enrolled.
 /// </summary>
 public sealed class CurrentUserLoader(
-    KontorDb db,
+    IDbContextFactory<KontorDb> databases,
     TenantContext tenant,
     CurrentUser currentUser,
     AccessScope access,
@@ -35,6 +36,9 @@ public sealed class CurrentUserLoader(
         }
 
         tenant.Use(tenantId);
+
+        // A context per load: a circuit's scope lives as long as the browser tab, its contexts must not.
+        await using var db = await databases.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || !user.IsActive)
         {
@@ -49,14 +53,23 @@ public sealed class CurrentUserLoader(
 
         var timeZone = user.SiteId is null ? null : await db.Sites.Where(s => s.Id == user.SiteId).Select(s => s.TimeZone).SingleOrDefaultAsync(ct);
         var tenantSettings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.RequireMfa, t.DefaultCountry }).SingleAsync(ct);
+        var tokenScope = Enum.TryParse<TokenScope>(principal.FindFirstValue(KontorClaims.TokenScope), out var scope) ? scope : (TokenScope?)null;
+        var tokenId = Guid.TryParse(principal.FindFirstValue(KontorClaims.Token), out var token) ? token : (Guid?)null;
+        var mustEnrolMfa = (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled;
+        if (mustEnrolMfa)
+        {
+            // Until an authenticator is enrolled the user may only enrol one (the profile's security pages check
+            // the user themself). No roles and no object permissions: every slice refuses or finds nothing,
+            // whichever page or endpoint the user reaches, on every channel.
+            access.Load(securedObjects, [], readOnlyToken: false, new Dictionary<string, SharingLevel>(), [], []);
+            currentUser.Set(user, [], tokenId, tokenScope, channel, mustEnrolMfa: true, tenantSettings.DefaultCountry, timeZone);
+            return true;
+        }
+
         var roles = await (from link in db.UserRoles
                            join role in db.Roles on link.RoleId equals role.Id
                            where link.UserId == userId
                            select role.Name!).ToListAsync(ct);
-
-        var tokenScope = Enum.TryParse<TokenScope>(principal.FindFirstValue(KontorClaims.TokenScope), out var scope) ? scope : (TokenScope?)null;
-        var tokenId = Guid.TryParse(principal.FindFirstValue(KontorClaims.Token), out var token) ? token : (Guid?)null;
-
         var teamIds = await db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).ToArrayAsync(ct);
         var teammates = await db.TeamMembers.Where(m => teamIds.Contains(m.TeamId)).Select(m => m.UserId).ToListAsync(ct);
         var reports = await db.Users.Where(u => u.ManagerId == userId).Select(u => u.Id).ToListAsync(ct);
@@ -64,7 +77,7 @@ public sealed class CurrentUserLoader(
 
         Guid[] owners = [.. teammates.Concat(reports).Append(userId).Distinct()];
         access.Load(securedObjects, roles, tokenScope == TokenScope.Read, sharing, owners, teamIds);
-        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled, tenantSettings.DefaultCountry, timeZone);
+        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: false, tenantSettings.DefaultCountry, timeZone);
         return true;
     }
 }

@@ -41,9 +41,16 @@ internal static class UiAuthEndpoints
             HttpOnly = true,
         });
 
-    /// <summary>The URL if it stays on this site (an open redirect otherwise), else the home page.</summary>
+    /// <summary>
+    /// The URL if it stays on this site (an open redirect otherwise), else the home page. Follows ASP.NET Core's
+    /// rule for local URLs, control characters included, so <c>LocalRedirect</c> never refuses the result.
+    /// </summary>
     public static string LocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(url)
+        && url.StartsWith('/')
+        && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -5,6 +5,7 @@ using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kontor.Platform.Identity;
 
@@ -20,8 +21,8 @@ public sealed record NewUser(
     bool MfaRequired = false);
 
 /// <summary>
-/// Creates tenants and users and resets passwords. E-mail addresses are unique across tenants (users sign in
-/// with their e-mail alone), so these operations run in an explicit system scope.
+/// Creates tenants and users, resets passwords and ends users' sessions. E-mail addresses are unique across
+/// tenants (users sign in with their e-mail alone), so the look-ups by e-mail run in an explicit system scope.
 /// </summary>
 public sealed class UserDirectory(
     KontorDb db,
@@ -96,7 +97,10 @@ public sealed class UserDirectory(
         }
     }
 
-    /// <summary>Sets a new password for the user with this e-mail, unlocks the account and ends its sessions.</summary>
+    /// <summary>
+    /// Sets a new password for the user with this e-mail, unlocks the account and ends its sessions and personal
+    /// access tokens (<see cref="EndSessionsAsync"/>).
+    /// </summary>
     public async Task<bool> ResetPasswordAsync(string email, string newPassword, CancellationToken ct)
     {
         using (system.Enter("reset password"))
@@ -107,11 +111,87 @@ public sealed class UserDirectory(
                 return false;
             }
 
+            // Before the transaction: the token may need a new data-protection key, which is stored through a
+            // context of its own and would wait for this transaction's write lock on SQLite.
             var token = await users.GeneratePasswordResetTokenAsync(user);
+            await using var transaction = await BeginTransactionUnlessOpenAsync(ct);
             ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "password");
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            ThrowIfFailed(await EndSessionsAsync(user, ct), "password");
+            await CommitAsync(transaction, ct);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Changes the user's password after the caller confirmed the current one, and ends the user's sessions and
+    /// personal access tokens (<see cref="EndSessionsAsync"/>), all or nothing.
+    /// </summary>
+    public async Task<IdentityResult> ChangePasswordAsync(KontorUser user, string currentPassword, string newPassword, CancellationToken ct)
+    {
+        await using var transaction = await BeginTransactionUnlessOpenAsync(ct);
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Succeeded)
+        {
+            result = await EndSessionsAsync(user, ct);
+        }
+
+        if (result.Succeeded)
+        {
+            await CommitAsync(transaction, ct);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Ends everything the user is signed in with: renews the security stamp (sign-in cookies, bearer and refresh
+    /// tokens stop working at the next request) and revokes all the user's personal access tokens, which carry no
+    /// stamp. Call it whenever the user's credentials or sign-in name change or the user is deactivated. The
+    /// user must be tracked by this directory's context; call it in the user's tenant or in a system scope. It
+    /// joins the caller's transaction, else runs in its own. A failed <see cref="IdentityResult"/> (e.g. a
+    /// concurrency failure when the user changed since it was read) changes nothing.
+    /// </summary>
+    public async Task<IdentityResult> EndSessionsAsync(KontorUser user, CancellationToken ct)
+    {
+        await using var transaction = await BeginTransactionUnlessOpenAsync(ct);
+
+        // The stamp first: Identity saves the user with every pending change of the caller, and checks its concurrency stamp.
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var now = clock.GetUtcNow();
+        var tokens = await db.PersonalAccessTokens
+            .Where(t => t.TenantId == user.TenantId && t.UserId == user.Id && t.RevokedAt == null)
+            .ToListAsync(ct);
+        foreach (var token in tokens)
+        {
+            token.Revoke(now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await CommitAsync(transaction, ct);
+        if (tokens.Count > 0)
+        {
+            CredentialLog.TokensRevokedWithSessions(log, user.Id, tokens.Count);
+        }
+
+        return result;
+    }
+
+    /// <summary>A transaction of its own, or null when the caller already opened one that this work joins.</summary>
+    private async Task<IDbContextTransaction?> BeginTransactionUnlessOpenAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
     }
 

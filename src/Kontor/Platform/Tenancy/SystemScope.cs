@@ -4,18 +4,18 @@ namespace Kontor.Platform.Tenancy;
 
 /// <summary>
 /// The one way to cross tenants: sign-in (finding a user by e-mail before the tenant is known),
-/// platform administration and jobs that iterate tenants. Every entry is logged with its reason.
+/// platform administration and jobs that iterate tenants. Every entry is logged with its reason. The scope
+/// holds for the calling code and what it awaits, not for other operations sharing the same services.
 /// </summary>
 public sealed class SystemScope(TenantContext tenant, ILogger<SystemScope> log)
 {
     public IDisposable Enter(string reason)
     {
         PlatformLog.SystemScopeEntered(log, reason);
-        tenant.EnterSystem();
-        return new Exit(tenant);
+        return new Exit(tenant, tenant.EnterSystem());
     }
 
-    private sealed class Exit(TenantContext tenant) : IDisposable
+    private sealed class Exit(TenantContext tenant, TenantContext.SystemEntry entry) : IDisposable
     {
         private bool disposed;
 
@@ -24,7 +24,7 @@ public sealed class SystemScope(TenantContext tenant, ILogger<SystemScope> log)
             if (!disposed)
             {
                 disposed = true;
-                tenant.LeaveSystem();
+                tenant.LeaveSystem(entry);
             }
         }
     }

@@ -1,4 +1,8 @@
 using Kontor.BrowserTests.Infrastructure;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontor.BrowserTests.Platform.Identity;
 
@@ -64,5 +68,40 @@ public sealed class SignInTests(KontorBrowserApp app) : IClassFixture<KontorBrow
         await page.GotoAsync("");
         await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
         await Expect(page.GetByLabel("E-mail", new() { Exact = true })).ToBeEmptyAsync();
+    }
+
+    [Theory]
+    [InlineData("sessions ended")]
+    [InlineData("deactivated")]
+    public async Task EndedSession_OpeningTheApp_LandsOnSignIn_AndAnotherUserCanSignInThere(string how)
+    {
+        var ended = await app.CreateTenantWithUserAsync("Edda", "Ended");
+        var other = await app.CreateUserAsync(ended.TenantId, "Olga", "Other");
+        var page = await app.SignedInPageAsync(ended.Email);
+
+        // The browser keeps the old cookie, which still decodes: Identity revalidates cookies only every 30 minutes.
+        await app.WithServicesAsync(async services =>
+        {
+            services.GetRequiredService<TenantContext>().Use(ended.TenantId);
+            var users = services.GetRequiredService<UserManager<KontorUser>>();
+            var stored = await users.FindByIdAsync(ended.Id.ToString());
+            if (how == "deactivated")
+            {
+                stored!.IsActive = false;
+                return await users.UpdateAsync(stored);
+            }
+
+            return await services.GetRequiredService<UserDirectory>().EndSessionsAsync(stored!, TestContext.Current.CancellationToken);
+        });
+
+        await page.GotoAsync("");
+
+        await Expect(page).ToHaveURLAsync(app.UrlOf("signin"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(other.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(KontorBrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Olga Other");
     }
 }

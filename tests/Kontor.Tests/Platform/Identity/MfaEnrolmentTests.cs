@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kontor.Features.Customers;
+using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Integration.ApiTokens;
+using Kontor.Platform.Access;
+using Kontor.Platform.Administration.Users;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OtpNet;
@@ -151,6 +156,72 @@ public sealed class MfaEnrolmentTests(KontorAppFactory app) : IClassFixture<Kont
             ResetAuthenticator.ExecuteAsync(new ConfirmPasswordRequest { Password = KontorAppFactory.Password }, Users(services), me, NullLogger.Instance));
         Assert.True(await user.RunAsync((_, me) => Task.FromResult(me.MustEnrolMfa)));
         Assert.Equal(HttpStatusCode.Forbidden, (await LoginAsync(email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MustEnrol_LoadsNoRolesAndAnEmptyAccessScope_SoSlicesShowAndAllowNothing()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+        var account = await admin.Client.CreateAccountAsync("Own customer");
+        await app.InTenantAsync(admin.TenantId, async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == admin.Id, Ct);
+            stored.MfaRequired = true;
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var seen = await admin.RunAsync(async (services, me) =>
+        {
+            var access = services.GetRequiredService<AccessScope>();
+            var db = services.GetRequiredService<KontorDb>();
+            return new
+            {
+                me.MustEnrolMfa,
+                me.Roles,
+                access.OwnerIds,
+                ReadsAccounts = access.ReadsOwn(CustomerObjects.Accounts.Key),
+                MayCreateAccounts = access.Has(CustomerObjects.Accounts, ObjectPermissions.Create),
+                Listed = (await ListAccounts.ExecuteAsync(new ListAccountsRequest(), db, me, Ct)).Items,
+                Direct = await db.Accounts.AnyAsync(a => a.Id == account.Id(), Ct),
+            };
+        });
+
+        Assert.True(seen.MustEnrolMfa);
+        Assert.Empty(seen.Roles);
+        Assert.Empty(seen.OwnerIds);
+        Assert.False(seen.ReadsAccounts);
+        Assert.False(seen.MayCreateAccounts);
+        Assert.Empty(seen.Listed);
+        Assert.False(seen.Direct);
+        await Assert.ThrowsAsync<ForbiddenException>(() => admin.RunAsync((services, me) =>
+            ListUsers.ExecuteAsync(new ListUsersRequest(), services.GetRequiredService<KontorDb>(), me, TimeProvider.System, Ct)));
+
+        // Enrolment itself still works, and with it every right comes back.
+        var enrolment = await admin.RunAsync((services, me) => StartMfaEnrolment.ExecuteAsync(Users(services), me));
+        await EnableAsync(admin, Totp(enrolment.SharedKey));
+        var after = await admin.RunAsync(async (services, me) =>
+            (await ListAccounts.ExecuteAsync(new ListAccountsRequest(), services.GetRequiredService<KontorDb>(), me, Ct)).Items.Select(a => a.Id).ToList());
+        Assert.Equal([account.Id()], after);
+    }
+
+    [Fact]
+    public async Task TurningMfaOn_ReplacingTheAuthenticator_AndTurningItOff_KeepThePersonalAccessTokens()
+    {
+        var user = await app.CreateTenantWithUserAsync("Acme", "SalesRep");
+        var token = app.CreateBearerClient(await app.IssueTokenAsync(user, TokenScope.ReadWrite));
+        var confirm = new ConfirmPasswordRequest { Password = KontorAppFactory.Password };
+
+        var first = await user.RunAsync((services, me) => StartMfaEnrolment.ExecuteAsync(Users(services), me));
+        await EnableAsync(user, Totp(first.SharedKey));
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/profile", Ct)).StatusCode);
+
+        await user.RunAsync((services, me) => ResetAuthenticator.ExecuteAsync(confirm, Users(services), me, NullLogger.Instance));
+        var second = await user.RunAsync((services, me) => StartMfaEnrolment.ExecuteAsync(Users(services), me));
+        await EnableAsync(user, Totp(second.SharedKey));
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/profile", Ct)).StatusCode);
+
+        await user.RunAsync((services, me) => DisableMfa.ExecuteAsync(confirm, Users(services), services.GetRequiredService<KontorDb>(), me, NullLogger.Instance));
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/profile", Ct)).StatusCode);
     }
 
     private static UserManager<KontorUser> Users(IServiceProvider services) => services.GetRequiredService<UserManager<KontorUser>>();

@@ -1,8 +1,11 @@
 using System.Net;
 using Kontor.Platform.Access;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Tenancy;
 using Kontor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontor.Tests.Platform.Identity;
 
@@ -153,4 +156,98 @@ public sealed class PersonalAccessTokenTests(KontorAppFactory app) : IClassFixtu
         Assert.NotNull(lastUsed);
         Assert.InRange((DateTimeOffset.UtcNow - lastUsed.Value).TotalMinutes, 0, 1);
     }
+
+    [Fact]
+    public async Task Token_EndsWithAPasswordReset_AndIsListedAsRevoked()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var secret = await app.IssueTokenAsync(rep, TokenScope.ReadWrite);
+        await app.CreateBearerClient(secret).GetJsonAsync("/api/accounts");
+        const string newPassword = "A-New-Password-2026";
+
+        Assert.True(await app.WithServicesAsync(services => services.GetRequiredService<UserDirectory>().ResetPasswordAsync(rep.Email, newPassword, Api.Ct)));
+
+        await app.CreateBearerClient(secret).FetchAsync("/api/accounts").ProblemAsync(HttpStatusCode.Unauthorized);
+        var revokedAt = await app.InTenantAsync(rep.TenantId, db =>
+            db.PersonalAccessTokens.Where(t => t.SecretHash == PersonalAccessToken.Hash(secret)).Select(t => t.RevokedAt).SingleAsync(Api.Ct));
+        Assert.NotNull(revokedAt);
+    }
+
+    [Fact]
+    public async Task Token_EndsWhenItsUserChangesTheirPassword()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var secret = await app.IssueTokenAsync(rep, TokenScope.ReadWrite);
+
+        await rep.Client.PostJsonAsync("/api/profile/password", new { currentPassword = KontorAppFactory.Password, newPassword = "Another-Strong-Password-2026" })
+            .ExpectAsync(HttpStatusCode.NoContent);
+
+        await app.CreateBearerClient(secret).FetchAsync("/api/accounts").ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Token_SurvivesAFailedPasswordChange()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var secret = await app.IssueTokenAsync(rep, TokenScope.ReadWrite);
+
+        await rep.Client.PostJsonAsync("/api/profile/password", new { currentPassword = KontorAppFactory.Password, newPassword = "short" })
+            .ProblemAsync(HttpStatusCode.BadRequest, "newPassword");
+
+        await app.CreateBearerClient(secret).GetJsonAsync("/api/accounts");
+        await rep.Client.GetJsonAsync("/api/accounts");
+    }
+
+    [Fact]
+    public async Task EndSessions_EndsTheUsersTokensAndBearerTokens_NotThoseOfOthers()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme");
+        var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        var repTokens = new[] { await app.IssueTokenAsync(rep, TokenScope.ReadWrite), await app.IssueTokenAsync(rep, TokenScope.Read) };
+        var adminToken = await app.IssueTokenAsync(admin, TokenScope.ReadWrite);
+
+        var result = await EndSessionsAsync(rep);
+
+        Assert.True(result.Succeeded);
+        foreach (var secret in repTokens)
+        {
+            await app.CreateBearerClient(secret).FetchAsync("/api/accounts").ProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        await rep.Client.FetchAsync("/api/accounts").ProblemAsync(HttpStatusCode.Unauthorized);
+        await app.CreateBearerClient(adminToken).GetJsonAsync("/api/accounts");
+        await admin.Client.GetJsonAsync("/api/accounts");
+        await app.CreateBearerClient(await app.IssueTokenAsync(rep, TokenScope.Read)).GetJsonAsync("/api/accounts");
+    }
+
+    [Fact]
+    public async Task EndSessions_ForAUserChangedSinceItWasRead_FailsAndRevokesNothing()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme");
+        var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        var secret = await app.IssueTokenAsync(rep, TokenScope.ReadWrite);
+
+        var result = await app.WithServicesAsync(async services =>
+        {
+            services.GetRequiredService<TenantContext>().Use(rep.TenantId);
+            var stale = await services.GetRequiredService<UserManager<KontorUser>>().FindByIdAsync(rep.Id.ToString());
+            await app.WithUserManagerAsync(rep.TenantId, rep.Id, (users, stored) =>
+            {
+                stored.FirstName = "Changed elsewhere";
+                return users.UpdateAsync(stored);
+            });
+            return await services.GetRequiredService<UserDirectory>().EndSessionsAsync(stale!, Api.Ct);
+        });
+
+        Assert.False(result.Succeeded);
+        await app.CreateBearerClient(secret).GetJsonAsync("/api/accounts");
+    }
+
+    private Task<IdentityResult> EndSessionsAsync(TestUser user) =>
+        app.WithServicesAsync(async services =>
+        {
+            services.GetRequiredService<TenantContext>().Use(user.TenantId);
+            var stored = await services.GetRequiredService<UserManager<KontorUser>>().FindByIdAsync(user.Id.ToString());
+            return await services.GetRequiredService<UserDirectory>().EndSessionsAsync(stored!, Api.Ct);
+        });
 }

@@ -135,6 +135,30 @@ public sealed partial class SecurityPagesTests(KontorAppFactory app) : IClassFix
         Assert.Contains("access-denied", forbidden.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/accounts?x=/profile")]
+    [InlineData("/?next=/profile/security")]
+    public async Task MustEnrol_AnyPageOutsideTheProfile_SendsTheUserToTheSecurityPage(string url)
+    {
+        var user = await app.CreateTenantWithUserAsync("Acme", "SalesRep");
+        await app.WithUserManagerAsync(user.TenantId, user.Id, async (users, stored) =>
+        {
+            stored.MfaRequired = true;
+            return await users.UpdateAsync(stored);
+        });
+        var browser = await SignedInBrowserAsync(user.Email);
+
+        var elsewhere = await browser.GetAsync(url, Ct);
+        var profile = await browser.GetAsync("/profile", Ct);
+        var security = await browser.GetAsync("/profile/security", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.EndsWith("/profile/security", elsewhere.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, security.StatusCode);
+        Assert.Contains("Set up authenticator app", await security.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignedInBrowserAsync(string email)
     {
         var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

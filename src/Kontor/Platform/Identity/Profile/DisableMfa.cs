@@ -26,6 +26,8 @@ internal static class DisableMfa
             throw new BusinessRuleException("Your administrator requires two-factor sign-in; it cannot be turned off.");
         }
 
+        // Personal access tokens stay: the user proved the password in a live session, and the second factor
+        // was never part of a token, so turning it off says nothing about a token being in the wrong hands.
         UserDirectory.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(stored, false), "password");
         UserDirectory.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(stored), "password");
         CredentialLog.MfaDisabled(log, stored.Id);

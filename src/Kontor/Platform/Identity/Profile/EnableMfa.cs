@@ -42,6 +42,8 @@ internal static class EnableMfa
             throw RequestValidationException.For("code", "The code is wrong or expired. Enter the code your authenticator app shows now.");
         }
 
+        // Personal access tokens stay: adding a factor strengthens sign-in but is no sign that a token leaked,
+        // and ending them would break the user's integrations for nothing.
         UserDirectory.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(stored, true), "code");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, RecoveryCodeCount);
         CredentialLog.MfaEnabled(log, stored.Id);

@@ -12,6 +12,10 @@ internal static class ResetAuthenticator
     public static async Task<KontorUser> ExecuteAsync(ConfirmPasswordRequest request, UserManager<KontorUser> users, CurrentUser user, ILogger log)
     {
         var stored = await DisableMfa.ConfirmAsync(request, users, user);
+
+        // Personal access tokens stay: a new phone is the common case, and the phone never held a token. A user who
+        // fears their password or tokens are known changes the password, which revokes the tokens; an administrator's
+        // MFA reset (an account possibly taken over) ends them too.
         UserDirectory.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(stored, false), "password");
         UserDirectory.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(stored), "password");
         CredentialLog.AuthenticatorReset(log, stored.Id);
