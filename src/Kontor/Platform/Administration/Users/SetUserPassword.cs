@@ -55,11 +55,8 @@ internal static class SetUserPassword
         await UserRules.PasswordAsync(services.Users, stored, request.Password, errors, "password");
         errors.ThrowIfAny();
 
-        // The directory's reset also unlocks the account; the new password ends every session and access token.
-        await using var transaction = await services.Db.Database.BeginTransactionAsync(ct);
+        // The directory's reset also unlocks the account and ends every session and access token, all or nothing.
         await services.Directory.ResetPasswordAsync(stored.Email!, request.Password, ct);
-        await services.EndSessionsAsync(stored, ct);
-        await transaction.CommitAsync(ct);
         AdminLog.PasswordSet(services.Log, user.Id, id);
         return await UserResponse.LoadAsync(services.Db, id, services.Clock.GetUtcNow(), ct);
     }

@@ -71,20 +71,6 @@ internal sealed record UserServices(
     /// and revokes their personal access tokens, which carry no stamp; both in one transaction (the caller's, if
     /// one is open).
     /// </summary>
-    internal async Task EndSessionsAsync(KontorUser user, CancellationToken ct)
-    {
-        await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(ct) : null;
-        await SaveAsync(user, users => users.UpdateSecurityStampAsync(user), "user", ct);
-        var now = Clock.GetUtcNow();
-        foreach (var token in await Db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct))
-        {
-            token.Revoke(now);
-        }
-
-        await Db.SaveChangesAsync(ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-    }
+    internal Task EndSessionsAsync(KontorUser user, CancellationToken ct) =>
+        SaveAsync(user, _ => Directory.EndSessionsAsync(user, ct), "user", ct);
 }
