@@ -195,6 +195,22 @@ public sealed class UserDirectory(
         }
     }
 
+    /// <summary>
+    /// Switches two-factor sign-in off and discards the authenticator key and its recovery codes (which must not
+    /// outlive the authenticator they were printed for). Renews the security stamp.
+    /// </summary>
+    public static async Task<IdentityResult> TurnOffAuthenticatorAsync(UserManager<KontorUser> users, KontorUser user)
+    {
+        user.TwoFactorEnabled = false;
+        var result = await users.ResetAuthenticatorKeyAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        return await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null ? IdentityResult.Failed() : IdentityResult.Success;
+    }
+
     public static void ThrowIfFailed(IdentityResult result, string field)
     {
         if (!result.Succeeded)

@@ -1,6 +1,5 @@
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -42,11 +41,7 @@ internal static class ResetUserMfa
         }
 
         await using var transaction = await services.Db.Database.BeginTransactionAsync(ct);
-        stored.TwoFactorEnabled = false;
-        await services.SaveAsync(stored, users => users.ResetAuthenticatorKeyAsync(stored), "user", ct);
-
-        // Zero new codes: recovery codes printed for the old authenticator must not outlive it.
-        await services.SaveAsync(stored, async users => await users.GenerateNewTwoFactorRecoveryCodesAsync(stored, 0) is null ? IdentityResult.Failed() : IdentityResult.Success, "user", ct);
+        await services.SaveAsync(stored, users => UserDirectory.TurnOffAuthenticatorAsync(users, stored), "user", ct);
 
         // Sessions signed in with the old authenticator end, and so do the user's access tokens.
         await services.EndSessionsAsync(stored, ct);

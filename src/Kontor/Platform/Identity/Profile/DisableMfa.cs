@@ -28,8 +28,7 @@ internal static class DisableMfa
 
         // Personal access tokens stay: the user proved the password in a live session, and the second factor
         // was never part of a token, so turning it off says nothing about a token being in the wrong hands.
-        UserDirectory.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(stored, false), "password");
-        UserDirectory.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(stored), "password");
+        UserDirectory.ThrowIfFailed(await UserDirectory.TurnOffAuthenticatorAsync(users, stored), "password");
         CredentialLog.MfaDisabled(log, stored.Id);
         return stored;
     }

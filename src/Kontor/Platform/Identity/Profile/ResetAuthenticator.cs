@@ -16,8 +16,7 @@ internal static class ResetAuthenticator
         // Personal access tokens stay: a new phone is the common case, and the phone never held a token. A user who
         // fears their password or tokens are known changes the password, which revokes the tokens; an administrator's
         // MFA reset (an account possibly taken over) ends them too.
-        UserDirectory.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(stored, false), "password");
-        UserDirectory.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(stored), "password");
+        UserDirectory.ThrowIfFailed(await UserDirectory.TurnOffAuthenticatorAsync(users, stored), "password");
         CredentialLog.AuthenticatorReset(log, stored.Id);
         return stored;
     }
