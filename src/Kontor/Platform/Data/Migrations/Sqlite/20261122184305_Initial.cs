@@ -26,6 +26,27 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -195,8 +216,8 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     InsideSalesTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SortName = table.Column<string>(type: "TEXT", maxLength: 220, nullable: false),
-                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     BillingCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     BillingCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     BillingPostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
@@ -394,8 +415,8 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SortName = table.Column<string>(type: "TEXT", maxLength: 220, nullable: false),
-                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -521,6 +542,17 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                 name: "IX_Contacts_TenantId_UpdatedAt_Id",
                 table: "Contacts",
                 columns: new[] { "TenantId", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_ExpiresAt",
+                table: "IdempotentRequests",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_TenantId_UserId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "TenantId", "UserId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_SecretHash",
@@ -654,6 +686,9 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");

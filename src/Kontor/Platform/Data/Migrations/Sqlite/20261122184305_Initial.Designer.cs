@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kontor.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKontorDb))]
-    [Migration("20261122163303_Initial")]
+    [Migration("20261122184305_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -71,7 +71,7 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1200)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Segment")
@@ -80,7 +80,7 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
+                        .HasMaxLength(420)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -255,12 +255,12 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchTerms")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortName")
                         .IsRequired()
-                        .HasMaxLength(220)
+                        .HasMaxLength(420)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -328,6 +328,58 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SharingSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Platform.Http.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TenantId", "UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Kontor.Platform.Identity.KontorRole", b =>

@@ -27,6 +27,27 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    ResponseBody = table.Column<string>(type: "text", nullable: true),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ETag = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -196,8 +217,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
                     InsideSalesTeamId = table.Column<Guid>(type: "uuid", nullable: true),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SortName = table.Column<string>(type: "character varying(220)", maxLength: 220, nullable: false),
-                    SearchTerms = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    SortName = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     BillingCity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     BillingCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
                     BillingPostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
@@ -395,8 +416,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     AccountId = table.Column<Guid>(type: "uuid", nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SortName = table.Column<string>(type: "character varying(220)", maxLength: 220, nullable: false),
-                    SearchTerms = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SortName = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
@@ -522,6 +543,17 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "IX_Contacts_TenantId_UpdatedAt_Id",
                 table: "Contacts",
                 columns: new[] { "TenantId", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_ExpiresAt",
+                table: "IdempotentRequests",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_TenantId_UserId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "TenantId", "UserId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_SecretHash",
@@ -655,6 +687,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kontor.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKontorDb))]
-    [Migration("20261122180456_WiderSearchColumns")]
-    partial class WiderSearchColumns
+    [Migration("20261122184324_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
