@@ -39,30 +39,40 @@ public sealed class CurrentUserLoader(
 
         // A context per load: a circuit's scope lives as long as the browser tab, its contexts must not.
         await using var db = await databases.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null || !user.IsActive)
+
+        // The user with their site's time zone and the tenant's settings in one round trip: this runs on every request.
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                User = u,
+                TimeZone = db.Sites.Where(s => s.Id == u.SiteId).Select(s => s.TimeZone).FirstOrDefault(),
+                TenantRequiresMfa = db.Tenants.Where(t => t.Id == tenantId).Select(t => t.RequireMfa).FirstOrDefault(),
+                DefaultCountry = db.Tenants.Where(t => t.Id == tenantId).Select(t => t.DefaultCountry).First(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || !row.User.IsActive)
         {
             return false;
         }
 
+        var user = row.User;
         var stamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
         if (stamp is not null && stamp != user.SecurityStamp)
         {
             return false;
         }
 
-        var timeZone = user.SiteId is null ? null : await db.Sites.Where(s => s.Id == user.SiteId).Select(s => s.TimeZone).SingleOrDefaultAsync(ct);
-        var tenantSettings = await db.Tenants.Where(t => t.Id == tenantId).Select(t => new { t.RequireMfa, t.DefaultCountry }).SingleAsync(ct);
         var tokenScope = Enum.TryParse<TokenScope>(principal.FindFirstValue(KontorClaims.TokenScope), out var scope) ? scope : (TokenScope?)null;
         var tokenId = Guid.TryParse(principal.FindFirstValue(KontorClaims.Token), out var token) ? token : (Guid?)null;
-        var mustEnrolMfa = (user.MfaRequired || tenantSettings.RequireMfa) && !user.TwoFactorEnabled;
+        var mustEnrolMfa = (user.MfaRequired || row.TenantRequiresMfa) && !user.TwoFactorEnabled;
         if (mustEnrolMfa)
         {
             // Until an authenticator is enrolled the user may only enrol one (the profile's security pages check
             // the user themself). No roles and no object permissions: every slice refuses or finds nothing,
             // whichever page or endpoint the user reaches, on every channel.
             access.Load(securedObjects, [], readOnlyToken: false, new Dictionary<string, SharingLevel>(), [], []);
-            currentUser.Set(user, [], tokenId, tokenScope, channel, mustEnrolMfa: true, tenantSettings.DefaultCountry, timeZone);
+            currentUser.Set(user, [], tokenId, tokenScope, channel, mustEnrolMfa: true, row.DefaultCountry, row.TimeZone);
             return true;
         }
 
@@ -77,7 +87,7 @@ public sealed class CurrentUserLoader(
 
         Guid[] owners = [.. teammates.Concat(reports).Append(userId).Distinct()];
         access.Load(securedObjects, roles, tokenScope == TokenScope.Read, sharing, owners, teamIds);
-        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: false, tenantSettings.DefaultCountry, timeZone);
+        currentUser.Set(user, roles, tokenId, tokenScope, channel, mustEnrolMfa: false, row.DefaultCountry, row.TimeZone);
         return true;
     }
 }
