@@ -99,11 +99,16 @@ internal static class DataModule
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count == 0)
+        if (pending.Count > 0)
         {
-            return;
+            await ApplyMigrationsAsync(db, pending, log, ct);
         }
 
+        await ApplyDatabaseObjectsAsync(db, scope.ServiceProvider.GetServices<IDatabaseObjects>(), ct);
+    }
+
+    private static async Task ApplyMigrationsAsync(KontorDb db, List<string> pending, ILogger log, CancellationToken ct)
+    {
         if (db.Database.IsSqlite())
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
@@ -124,6 +129,27 @@ internal static class DataModule
         }
 
         PlatformLog.MigrationsApplied(log, pending.Count, db.ProviderName);
+    }
+
+    private static async Task ApplyDatabaseObjectsAsync(KontorDb db, IEnumerable<IDatabaseObjects> contributions, CancellationToken ct)
+    {
+        foreach (var objects in contributions)
+        {
+            var script = db.Database.IsNpgsql() ? objects.Postgres : objects.Sqlite;
+            if (string.IsNullOrWhiteSpace(script))
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(script, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException($"The database objects '{objects.Name}' could not be created: {e.Message}", e);
+            }
+        }
     }
 
     /// <summary>A consistent copy even while the app has the file open (SQLite's VACUUM INTO).</summary>

@@ -3,6 +3,7 @@ using System.Reflection;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

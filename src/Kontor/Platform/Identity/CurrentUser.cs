@@ -1,14 +1,15 @@
 namespace Kontor.Platform.Identity;
 
 /// <summary>
-/// How the current request reached Kontor: web UI, API or system work. Set when the user is loaded; nothing reads
-/// it yet. It is kept for the audit log, which is to record it with every change.
+/// How a change reached Kontor: web UI, API, a file import or system work. Set when the user is loaded (an import job
+/// switches to <see cref="Import"/>); field history and the audit log record it with every change.
 /// </summary>
 public enum Channel
 {
     System,
     Ui,
     Api,
+    Import,
 }
 
 /// <summary>
@@ -49,6 +50,9 @@ public sealed class CurrentUser
     public Guid? ActorId => IsAuthenticated ? Id : null;
 
     private static TimeZoneInfo DefaultTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>Work on behalf of this user that did not come through their own request, e.g. a file import.</summary>
+    internal void UseChannel(Channel channel) => Channel = channel;
 
     internal void Set(KontorUser user, IReadOnlyCollection<string> roles, Guid? tokenId, TokenScope? tokenScope, Channel channel, bool mustEnrolMfa, string defaultCountry, string? timeZone)
     {
