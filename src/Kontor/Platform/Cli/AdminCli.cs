@@ -76,12 +76,17 @@ public static class AdminCli
         var migrate = new Command("migrate", "Apply pending database migrations (the web app also does this at start-up)");
         migrate.SetAction((_, _) => RunInAppAsync(output, error, async _ => await output.WriteLineAsync("The database is up to date.")));
 
-        var root = new RootCommand("Kontor administration: manage tenants and users, migrate the database.")
+        var auditTenant = new Option<string>("--tenant") { Description = "Name or id of the tenant to check; all tenants when left out" };
+        var verifyAudit = new Command("verify-audit", "Check that the audit log of each tenant is an unbroken hash chain (exit code 2 when one is broken)") { auditTenant };
+        verifyAudit.SetAction((result, ct) => RunInAppAsync(output, error, services => VerifyAuditAsync(services, result.GetValue(auditTenant), output, ct)));
+
+        var root = new RootCommand("Kontor administration: manage tenants and users, migrate the database, verify the audit log.")
         {
             createTenant,
             createUser,
             resetPassword,
             migrate,
+            verifyAudit,
         };
 
         var parsed = root.Parse(args);
@@ -100,8 +105,61 @@ public static class AdminCli
         }
     }
 
+    /// <summary>Checks the chains of one or all tenants and prints one line per tenant; 0 when all are intact, 2 otherwise.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, string? tenantOption, TextWriter output, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<KontorDb>();
+        using (services.GetRequiredService<SystemScope>().Enter("admin CLI: verify audit log"))
+        {
+            var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+            if (tenantOption is not null)
+            {
+                tenants = [.. tenants.Where(t => t.Name == tenantOption || (Guid.TryParse(tenantOption, out var id) && t.Id == id))];
+                if (tenants.Count == 0)
+                {
+                    throw new CliException($"There is no tenant named '{tenantOption}' or with this id.");
+                }
+            }
+
+            var broken = 0;
+            foreach (var tenant in tenants)
+            {
+                var result = await Audit.AuditChainVerifier.VerifyAsync(db, tenant.Id, ct);
+                if (result.IsIntact)
+                {
+                    await output.WriteLineAsync(FormattableString.Invariant(
+                        $"Tenant '{tenant.Name}' ({tenant.Id}): intact, {result.Entries} entries, head {result.HeadSequence} {result.HeadHash ?? "-"}"));
+                }
+                else
+                {
+                    broken++;
+                    await output.WriteLineAsync(FormattableString.Invariant(
+                        $"Tenant '{tenant.Name}' ({tenant.Id}): BROKEN at sequence {result.BrokenAt}: {Describe(result.Reason)}"));
+                }
+            }
+
+            await output.WriteLineAsync(FormattableString.Invariant($"{tenants.Count - broken} of {tenants.Count} audit chains intact."));
+            return broken == 0 ? 0 : 2;
+        }
+    }
+
+    private static string Describe(Audit.AuditBreak? reason) => reason switch
+    {
+        Audit.AuditBreak.HashMismatch => "the entry's hash does not match its fields (the entry was changed)",
+        Audit.AuditBreak.SequenceGap => "the sequence number is missing (an entry was deleted)",
+        Audit.AuditBreak.PreviousHashMismatch => "the entry does not point to the hash of the entry before it",
+        null or _ => "unknown",
+    };
+
+    private static Task<int> RunInAppAsync(TextWriter output, TextWriter error, Func<IServiceProvider, Task> command) =>
+        RunInAppAsync(output, error, async services =>
+        {
+            await command(services);
+            return 0;
+        });
+
     /// <summary>Builds the application's services (not its web server), migrates, runs the command; maps failures to exit code 1.</summary>
-    private static async Task<int> RunInAppAsync(TextWriter output, TextWriter error, Func<IServiceProvider, Task> command)
+    private static async Task<int> RunInAppAsync(TextWriter output, TextWriter error, Func<IServiceProvider, Task<int>> command)
     {
         try
         {
@@ -111,8 +169,7 @@ public static class AdminCli
             await using var app = builder.Build();
             await DataModule.MigrateAsync(app.Services, CancellationToken.None);
             await using var scope = app.Services.CreateAsyncScope();
-            await command(scope.ServiceProvider);
-            return 0;
+            return await command(scope.ServiceProvider);
         }
         catch (RequestValidationException invalid)
         {

@@ -41,6 +41,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

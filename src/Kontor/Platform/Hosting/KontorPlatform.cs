@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Bootstrap;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
@@ -60,6 +61,7 @@ internal static class KontorPlatform
         services.AddScoped<SystemScope>();
         services.AddScoped<AccessScope>();
         services.AddKontorData(configuration, builder.Environment.ContentRootPath);
+        services.AddKontorAudit();
         services.AddDataProtection().SetApplicationName("Kontor").PersistKeysToDbContext<KontorDb>();
         services.AddKontorIdentity();
         services.AddKontorHttp();

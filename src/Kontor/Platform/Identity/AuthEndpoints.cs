@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
 using Kontor.Platform.Validation;
@@ -75,7 +76,13 @@ internal static class AuthEndpoints
         var user = await signIn.UserManager.FindByEmailAsync(login.Email);
         if (user is null || !user.IsActive)
         {
+            // An unknown address belongs to no tenant, so it has no audit log to go to: the log below keeps it.
             PlatformLog.SignInFailed(log, login.Email, "unknown or inactive user");
+            if (user is not null)
+            {
+                await AuditTrail.SignInEventAsync(db, user, AuditAction.LoginFailed, Channel.Api, "inactive", http.RequestAborted);
+            }
+
             return InvalidCredentials();
         }
 
@@ -116,6 +123,7 @@ internal static class AuthEndpoints
             var retryAfter = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalSeconds)) : (int)KontorAuth.LockoutDuration.TotalSeconds;
             http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             PlatformLog.SignInFailed(log, login.Email, "locked out");
+            await AuditTrail.SignInEventAsync(db, user, AuditAction.LoginFailed, Channel.Api, "locked out", http.RequestAborted);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many failed sign-ins.",
@@ -125,10 +133,12 @@ internal static class AuthEndpoints
         if (!result.Succeeded)
         {
             PlatformLog.SignInFailed(log, login.Email, "wrong password or code");
+            await AuditTrail.SignInEventAsync(db, user, AuditAction.LoginFailed, Channel.Api, "wrong password or code", http.RequestAborted);
             return InvalidCredentials();
         }
 
         PlatformLog.SignedIn(log, user.Id, login.Email, "api");
+        await AuditTrail.SignInEventAsync(db, user, AuditAction.Login, Channel.Api, null, http.RequestAborted);
 
         // The bearer token handler has written the token response.
         return TypedResults.Empty;

@@ -1,3 +1,4 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Http;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,8 +12,14 @@ internal static class UiAuthEndpoints
 
     public static IEndpointRouteBuilder MapUiAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signout", async (SignInManager<KontorUser> signIn) =>
+        app.MapPost("/signout", async (SignInManager<KontorUser> signIn, CurrentUser user, Data.KontorDb db, AuditTrail audit, CancellationToken ct) =>
             {
+                if (user.IsAuthenticated)
+                {
+                    audit.Record(db, AuditAction.Logout, new Records.RecordRef("user", user.Id));
+                    await db.SaveChangesAsync(ct);
+                }
+
                 await signIn.SignOutAsync();
                 return TypedResults.LocalRedirect("~/signin");
             })

@@ -1,5 +1,6 @@
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Search;
 
@@ -32,28 +33,41 @@ public sealed class Account : RecordEntity, IAccessControlled
 
     public static SecuredObject SecuredObject => CustomerObjects.Accounts;
 
+    [Audited]
     public string Name { get; private set; } = "";
+    [Audited]
     public string? Industry { get; private set; }
+    [Audited]
     public string? Segment { get; private set; }
+    [Audited]
     public string? VatId { get; private set; }
+    [Audited]
     public string? Website { get; private set; }
 
     /// <summary>E.164.</summary>
+    [Audited]
     public string? Phone { get; private set; }
 
+    [Audited]
     public string? Email { get; private set; }
+    [Audited]
     public PostalAddress BillingAddress { get; private set; } = PostalAddress.Empty;
+    [Audited]
     public PostalAddress ShippingAddress { get; private set; } = PostalAddress.Empty;
 
     /// <summary>The parent company in a group of companies.</summary>
+    [Audited]
     public Guid? ParentAccountId { get; private set; }
 
     /// <summary>The field-sales rep responsible for the account.</summary>
+    [Audited]
     public Guid OwnerId { get; private set; }
 
     /// <summary>The inside-sales team responsible for the account; its members see and edit it.</summary>
+    [Audited]
     public Guid? InsideSalesTeamId { get; private set; }
 
+    [Audited]
     public string? Description { get; private set; }
 
     /// <summary>Folded name for case- and umlaut-insensitive sorting and keyset paging.</summary>

@@ -1,4 +1,5 @@
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Search;
 
@@ -39,27 +40,39 @@ public sealed class Contact : RecordEntity, IAccessControlled
 
     public static SecuredObject SecuredObject => CustomerObjects.Contacts;
 
+    [Audited]
     public Salutation Salutation { get; private set; }
 
     /// <summary>Academic or honorary title written before the name, e.g. "Dr.".</summary>
+    [Audited]
     public string? Title { get; private set; }
 
+    [Audited]
     public string? FirstName { get; private set; }
+    [Audited]
     public string LastName { get; private set; } = "";
+    [Audited]
     public string? JobTitle { get; private set; }
+    [Audited]
     public string? Email { get; private set; }
 
     /// <summary>E.164.</summary>
+    [Audited]
     public string? Phone { get; private set; }
 
     /// <summary>E.164.</summary>
+    [Audited]
     public string? MobilePhone { get; private set; }
 
     /// <summary>ISO 639-1, e.g. de.</summary>
+    [Audited]
     public string? PreferredLanguage { get; private set; }
 
+    [Audited]
     public Guid? AccountId { get; private set; }
+    [Audited]
     public Guid OwnerId { get; private set; }
+    [Audited]
     public string? Description { get; private set; }
 
     /// <summary>Folded "last first" for sorting and keyset paging.</summary>

@@ -1,4 +1,5 @@
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
@@ -18,9 +19,9 @@ internal static class SetSharingLevel
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPut("/{objectKey}", async Task<Results<Ok<SharingObjectResponse>, NotFound>> (
-                string objectKey, SetSharingLevelRequest request, KontorDb db, CurrentUser user, IEnumerable<SecuredObject> securedObjects,
+                string objectKey, SetSharingLevelRequest request, KontorDb db, CurrentUser user, IEnumerable<SecuredObject> securedObjects, AuditTrail audit,
                 ILogger<SetSharingLevelRequest> log, CancellationToken ct) =>
-                await ExecuteAsync(objectKey, request, db, user, securedObjects, log, ct) is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound())
+                await ExecuteAsync(objectKey, request, db, user, securedObjects, audit, log, ct) is { } changed ? TypedResults.Ok(changed) : TypedResults.NotFound())
             .WithName(nameof(SetSharingLevel))
             .WithSummary("Set your organisation's sharing level for an object type")
             .WithDescription("Takes effect with every user's next request. 404 for an unknown object key.")
@@ -29,7 +30,7 @@ internal static class SetSharingLevel
 
     /// <summary>Null when no object type has this key.</summary>
     public static async Task<SharingObjectResponse?> ExecuteAsync(
-        string objectKey, SetSharingLevelRequest request, KontorDb db, CurrentUser user, IEnumerable<SecuredObject> securedObjects,
+        string objectKey, SetSharingLevelRequest request, KontorDb db, CurrentUser user, IEnumerable<SecuredObject> securedObjects, AuditTrail audit,
         ILogger log, CancellationToken ct)
     {
         AdminAccess.RequireChange(user);
@@ -54,6 +55,7 @@ internal static class SetSharingLevel
             setting.Level = request.Level;
         }
 
+        audit.Record(db, AuditAction.PermissionChange, "sharing", new { change = "sharing", @object = objectKey, level = request.Level.ToString() });
         await db.SaveChangesAsync(ct);
         AdminLog.SharingChanged(log, user.Id, objectKey, request.Level.ToString());
         return SharingObjectResponse.Describe(securedObject, new Dictionary<string, SharingLevel> { [objectKey] = request.Level });

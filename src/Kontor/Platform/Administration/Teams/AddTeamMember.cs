@@ -1,6 +1,8 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Kontor.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +19,8 @@ internal static class AddTeamMember
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/members", async Task<Results<Created<TeamResponse>, NotFound>> (
-                Guid id, AddTeamMemberRequest request, KontorDb db, CurrentUser user, CancellationToken ct) =>
-                await ExecuteAsync(id, request, db, user, ct) is { } team
+                Guid id, AddTeamMemberRequest request, KontorDb db, CurrentUser user, AuditTrail audit, CancellationToken ct) =>
+                await ExecuteAsync(id, request, db, user, audit, ct) is { } team
                     ? TypedResults.Created($"/api/teams/{id}/members/{request.UserId}", team)
                     : TypedResults.NotFound())
             .WithName(nameof(AddTeamMember))
@@ -29,7 +31,7 @@ internal static class AddTeamMember
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when the tenant has no team with this id.</summary>
-    public static async Task<TeamResponse?> ExecuteAsync(Guid id, AddTeamMemberRequest request, KontorDb db, CurrentUser user, CancellationToken ct)
+    public static async Task<TeamResponse?> ExecuteAsync(Guid id, AddTeamMemberRequest request, KontorDb db, CurrentUser user, AuditTrail audit, CancellationToken ct)
     {
         AdminAccess.RequireChange(user);
         if (!await db.Teams.AnyAsync(t => t.Id == id, ct))
@@ -48,6 +50,7 @@ internal static class AddTeamMember
         }
 
         db.TeamMembers.Add(new TeamMember(id, request.UserId));
+        audit.Record(db, AuditAction.PermissionChange, new RecordRef("team", id), new { change = "member-added", userId = request.UserId });
         await db.SaveChangesAsync(ct);
         return await TeamResponse.LoadAsync(db, id, ct);
     }

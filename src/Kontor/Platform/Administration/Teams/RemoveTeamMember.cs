@@ -1,5 +1,7 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,15 +11,15 @@ internal static class RemoveTeamMember
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapDelete("/{id:guid}/members/{userId:guid}", async Task<Results<NoContent, NotFound>> (
-                Guid id, Guid userId, KontorDb db, CurrentUser user, CancellationToken ct) =>
-                await ExecuteAsync(id, userId, db, user, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+                Guid id, Guid userId, KontorDb db, CurrentUser user, AuditTrail audit, CancellationToken ct) =>
+                await ExecuteAsync(id, userId, db, user, audit, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithName(nameof(RemoveTeamMember))
             .WithSummary("Remove a user from a team")
             .WithDescription("404 when the team does not exist or the user is not a member.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>False when the tenant has no such team or the user is not a member.</summary>
-    public static async Task<bool> ExecuteAsync(Guid id, Guid userId, KontorDb db, CurrentUser user, CancellationToken ct)
+    public static async Task<bool> ExecuteAsync(Guid id, Guid userId, KontorDb db, CurrentUser user, AuditTrail audit, CancellationToken ct)
     {
         AdminAccess.RequireChange(user);
         var membership = await db.TeamMembers.SingleOrDefaultAsync(m => m.TeamId == id && m.UserId == userId, ct);
@@ -27,6 +29,7 @@ internal static class RemoveTeamMember
         }
 
         db.TeamMembers.Remove(membership);
+        audit.Record(db, AuditAction.PermissionChange, new RecordRef("team", id), new { change = "member-removed", userId });
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,5 +1,7 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -70,6 +72,8 @@ internal static class ChangeUserRoles
                 await services.SaveAsync(stored, users => users.AddToRolesAsync(stored, added), "roles", ct);
             }
 
+            services.Audit.Record(services.Db, AuditAction.PermissionChange, new RecordRef("user", id), new { change = "roles", added, removed });
+            await services.Db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             AdminLog.RolesChanged(services.Log, user.Id, id, string.Join(",", roles));
         }

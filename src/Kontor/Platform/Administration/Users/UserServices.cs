@@ -1,3 +1,4 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
@@ -14,7 +15,7 @@ namespace Kontor.Platform.Administration.Users;
 /// interactive pages build one per operation with <see cref="For"/>.
 /// </summary>
 internal sealed record UserServices(
-    KontorDb Db, UserManager<KontorUser> Users, UserDirectory Directory, SystemScope SystemScope, TimeProvider Clock, ILogger<UserServices> Log)
+    KontorDb Db, UserManager<KontorUser> Users, UserDirectory Directory, SystemScope SystemScope, TimeProvider Clock, AuditTrail Audit, ILogger<UserServices> Log)
 {
     /// <summary>Binds a user manager and directory to a context the caller created (and disposes).</summary>
     public static UserServices For(KontorDb db, IServiceProvider services)
@@ -24,7 +25,8 @@ internal sealed record UserServices(
         var users = ActivatorUtilities.CreateInstance<UserManager<KontorUser>>(services, store);
         var directory = ActivatorUtilities.CreateInstance<UserDirectory>(services, db, users);
         return new UserServices(
-            db, users, directory, services.GetRequiredService<SystemScope>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<UserServices>>());
+            db, users, directory, services.GetRequiredService<SystemScope>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditTrail>(),
+            services.GetRequiredService<ILogger<UserServices>>());
     }
 
     /// <summary>A user of the caller's tenant, tracked for a change; null when there is none with this id.</summary>

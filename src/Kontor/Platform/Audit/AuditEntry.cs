@@ -1,0 +1,107 @@
+using Kontor.Platform.Data;
+using Kontor.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kontor.Platform.Audit;
+
+/// <summary>What an audit entry records. The names are part of the hash format: never rename a member.</summary>
+public enum AuditAction
+{
+    Create,
+    Update,
+    Delete,
+    Restore,
+    Purge,
+    Merge,
+    Export,
+    Import,
+    Login,
+    LoginFailed,
+    Logout,
+    PermissionChange,
+}
+
+/// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>
+public enum ActorKind
+{
+    System,
+    User,
+    Token,
+}
+
+/// <summary>
+/// One entry of a tenant's append-only audit log, chained to the entry before it by <see cref="PreviousHash"/>
+/// and sealed by <see cref="Hash"/> (see <see cref="AuditChain"/>). Holds ids, field names and counts, never
+/// personal data in clear, so it can outlive the erasure of the records it names.
+/// </summary>
+public sealed class AuditEntry : TenantEntity
+{
+    private AuditEntry() { } // For EF Core.
+
+    internal AuditEntry(Guid tenantId, AuditAction action, string? recordType, Guid? recordId, string? detail, Guid? actorId, ActorKind actorKind, Channel channel)
+    {
+        TenantId = tenantId;
+        Action = action;
+        RecordType = recordType;
+        RecordId = recordId;
+        Detail = detail;
+        ActorId = actorId;
+        ActorKind = actorKind;
+        Channel = channel;
+    }
+
+    /// <summary>1, 2, 3 … per tenant, without gaps; assigned when the entry is saved.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>When the entry was chained, to the microsecond.</summary>
+    public DateTimeOffset At { get; private set; }
+
+    public Guid? ActorId { get; private set; }
+    public ActorKind ActorKind { get; private set; }
+    public Channel Channel { get; private set; }
+    public AuditAction Action { get; private set; }
+
+    /// <summary>The record's <see cref="Records.RecordRef.Type"/> (<c>account</c>, <c>user</c>, …), or what was exported or imported.</summary>
+    public string? RecordType { get; private set; }
+
+    public Guid? RecordId { get; private set; }
+
+    /// <summary>Compact JSON with ids, field names and counts.</summary>
+    public string? Detail { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the tenant's previous entry; <see cref="AuditChain.Genesis"/> for the first.</summary>
+    public string PreviousHash { get; private set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="AuditChain.Canonical"/>.</summary>
+    public string Hash { get; private set; } = "";
+
+    /// <summary>Links the entry behind the tenant's current head; called at save time under the tenant's chain lock.</summary>
+    internal void Chain(long sequence, DateTimeOffset at, string previousHash)
+    {
+        Sequence = sequence;
+        At = AuditChain.Truncate(at);
+        PreviousHash = previousHash;
+        Hash = AuditChain.ComputeHash(this);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public const string Table = "AuditEntries";
+
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable(Table);
+        builder.Property(e => e.RecordType).HasMaxLength(40);
+        builder.Property(e => e.Detail).HasMaxLength(AuditTrail.MaxDetailLength);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+
+        // The unique sequence is the last line of defence against a forked chain.
+        builder.HasIndex(e => new { e.TenantId, e.Sequence }).IsUnique();
+        builder.HasIndex(e => new { e.TenantId, e.RecordType, e.RecordId });
+        builder.HasIndex(e => new { e.TenantId, e.ActorId });
+        builder.HasIndex(e => new { e.TenantId, e.At });
+    }
+}
