@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -283,11 +282,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
         public static RecordPlan For(IEntityType type)
         {
-            var clr = type.ClrType;
-            var key = typeof(IAccessControlled).IsAssignableFrom(clr)
-                && clr.GetProperty(nameof(IAccessControlled.SecuredObject), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is SecuredObject secured
-                    ? secured.Key
-                    : char.ToLowerInvariant(clr.Name[0]) + clr.Name[1..];
+            var key = AuditTrail.RecordTypeOf(type.ClrType);
             var scalars = type.GetProperties().Where(p => p.PropertyInfo?.IsDefined(typeof(AuditedAttribute)) == true).Select(p => p.Name).ToList();
             var complexes = type.GetComplexProperties().Where(p => p.PropertyInfo?.IsDefined(typeof(AuditedAttribute)) == true).ToList();
             return new RecordPlan(key, scalars, complexes);

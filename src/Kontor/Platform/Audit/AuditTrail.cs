@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
+using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Records;
@@ -19,6 +22,7 @@ public sealed class AuditTrail
     public const int MaxDetailLength = 2000;
 
     private static readonly JsonSerializerOptions DetailJson = new(JsonSerializerDefaults.Web);
+    private static readonly ConcurrentDictionary<Type, string> RecordTypes = new();
 
     /// <summary>Records an event of the context's tenant and current user about a kind of record (or none), e.g. an export of the accounts list.</summary>
     public AuditEntry Record(KontorDb db, AuditAction action, string? recordType, object? detail = null) =>
@@ -46,6 +50,25 @@ public sealed class AuditTrail
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Records an event of the context's current user in a given tenant, for platform work in a system scope (creating a user).</summary>
+    internal static AuditEntry RecordInTenant(KontorDb db, Guid tenantId, AuditAction action, RecordRef record, object? detail) =>
+        AddInTenant(db, tenantId, action, record.Type, record.Id, detail);
+
+    /// <summary>Records an event about a kind of record in a given tenant, for platform work in a system scope (purging the recycle bin).</summary>
+    internal static AuditEntry RecordInTenant(KontorDb db, Guid tenantId, AuditAction action, string recordType, object? detail) =>
+        AddInTenant(db, tenantId, action, recordType, null, detail);
+
+    /// <summary>
+    /// A record type's key in the audit log and field history: the <see cref="SecuredObject.Key"/> of an
+    /// access-controlled record (<c>account</c>), else the type's name in camel case.
+    /// </summary>
+    internal static string RecordTypeOf(Type clrType) =>
+        RecordTypes.GetOrAdd(clrType, type =>
+            typeof(IAccessControlled).IsAssignableFrom(type)
+            && type.GetProperty(nameof(IAccessControlled.SecuredObject), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is SecuredObject secured
+                ? secured.Key
+                : char.ToLowerInvariant(type.Name[0]) + type.Name[1..]);
+
     /// <summary>Who acts in the context: a user, a user's token, or the system.</summary>
     internal static ActorKind KindOf(CurrentUser actor) =>
         !actor.IsAuthenticated ? ActorKind.System : actor.TokenId is null ? ActorKind.User : ActorKind.Token;
@@ -63,10 +86,12 @@ public sealed class AuditTrail
             : throw new ArgumentException($"The audit detail is {json.Length} characters long; keep it under {MaxDetailLength} (ids and counts, not lists of records).", nameof(detail));
     }
 
-    private static AuditEntry Add(KontorDb db, AuditAction action, string? recordType, Guid? recordId, object? detail)
+    private static AuditEntry Add(KontorDb db, AuditAction action, string? recordType, Guid? recordId, object? detail) =>
+        AddInTenant(db, db.Tenant.TenantId ?? throw new InvalidOperationException("An audit entry needs a tenant; this scope has none."), action, recordType, recordId, detail);
+
+    private static AuditEntry AddInTenant(KontorDb db, Guid tenantId, AuditAction action, string? recordType, Guid? recordId, object? detail)
     {
-        var tenant = db.Tenant.TenantId ?? throw new InvalidOperationException("An audit entry needs a tenant; this scope has none.");
-        var entry = new AuditEntry(tenant, action, recordType, recordId, Serialize(detail), db.Actor.ActorId, KindOf(db.Actor), db.Actor.Channel);
+        var entry = new AuditEntry(tenantId, action, recordType, recordId, Serialize(detail), db.Actor.ActorId, KindOf(db.Actor), db.Actor.Channel);
         db.Set<AuditEntry>().Add(entry);
         return entry;
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +38,26 @@ public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clo
         return purged;
     }
 
-    private Task<int> PurgeTypeAsync<T>(DateTimeOffset cutoff, CancellationToken ct)
-        where T : RecordEntity =>
-        db.Set<T>().IgnoreQueryFilters([KontorDb.Filters.RecycleBin])
-            .Where(r => r.DeletedAt != null && r.DeletedAt < cutoff)
-            .ExecuteDeleteAsync(ct);
+    /// <summary>Deletes with one statement per type and writes one <c>Purge</c> audit entry per tenant with the count, in one transaction.</summary>
+    private async Task<int> PurgeTypeAsync<T>(DateTimeOffset cutoff, CancellationToken ct)
+        where T : RecordEntity
+    {
+        var expired = db.Set<T>().IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(r => r.DeletedAt != null && r.DeletedAt < cutoff);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var perTenant = await expired.GroupBy(r => r.TenantId).Select(g => new { Tenant = g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (perTenant.Count == 0)
+        {
+            return 0;
+        }
+
+        var purged = await expired.ExecuteDeleteAsync(ct);
+        foreach (var tenant in perTenant)
+        {
+            AuditTrail.RecordInTenant(db, tenant.Tenant, AuditAction.Purge, AuditTrail.RecordTypeOf(typeof(T)), new { count = tenant.Count, reason = "recycle bin retention" });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return purged;
+    }
 }

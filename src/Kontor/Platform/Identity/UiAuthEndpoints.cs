@@ -12,9 +12,10 @@ internal static class UiAuthEndpoints
 
     public static IEndpointRouteBuilder MapUiAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signout", async (SignInManager<KontorUser> signIn, CurrentUser user, Data.KontorDb db, AuditTrail audit, CancellationToken ct) =>
+        app.MapPost("/signout", async (HttpContext http, SignInManager<KontorUser> signIn, CurrentUserLoader loader, CurrentUser user, Data.KontorDb db, AuditTrail audit, CancellationToken ct) =>
             {
-                if (user.IsAuthenticated)
+                // The endpoint admits anonymous requests (a stale cookie must still be removable), so the user is loaded here.
+                if (http.User.Identity?.IsAuthenticated == true && await loader.LoadAsync(http.User, Channel.Ui, ct))
                 {
                     audit.Record(db, AuditAction.Logout, new Records.RecordRef("user", user.Id));
                     await db.SaveChangesAsync(ct);

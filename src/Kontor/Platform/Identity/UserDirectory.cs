@@ -1,4 +1,5 @@
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Logging;
@@ -91,6 +92,9 @@ public sealed class UserDirectory(
             };
 
             ThrowIfFailed(await users.CreateAsync(user, password), "password");
+
+            // Saved with the role assignment.
+            AuditTrail.RecordInTenant(db, tenantId, AuditAction.PermissionChange, new Records.RecordRef("user", user.Id), new { change = "user-created", roles = details.Roles });
             ThrowIfFailed(await users.AddToRolesAsync(user, details.Roles), "roles");
             PlatformLog.UserCreated(log, user.Id, details.Email, tenantId);
             return user;

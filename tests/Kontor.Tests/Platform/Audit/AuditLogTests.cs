@@ -1,15 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
 using Kontor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Tests.Platform.Audit;
 
-public sealed class AuditLogTests(KontorAppFactory app) : IClassFixture<KontorAppFactory>
+public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<KontorAppFactory>
 {
     [Fact]
     public async Task RecordLifecycle_ThroughApi_IsLoggedInOrderWithActorAndChannel()
@@ -57,17 +59,35 @@ public sealed class AuditLogTests(KontorAppFactory app) : IClassFixture<KontorAp
     }
 
     [Fact]
+    public async Task WebUiSignInAndSignOut_AreLoggedWithChannelUi()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var before = (await app.EntriesAsync(rep.TenantId)).Count;
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        await SignInThroughFormAsync(browser, rep.Email, "wrong password 123");
+        await SignInThroughFormAsync(browser, rep.Email, KontorAppFactory.Password);
+        var signedOut = await browser.PostAsync("/signout", null, Api.Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var entries = (await app.EntriesAsync(rep.TenantId)).Skip(before).ToList();
+        Assert.Equal([AuditAction.LoginFailed, AuditAction.Login, AuditAction.Logout], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((rep.Id, Channel.Ui), (e.ActorId, e.Channel)));
+    }
+
+    [Fact]
     public async Task PermissionChanges_RolesTeamMembershipAndSharing_AreLoggedWithoutPersonalData()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
         var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
         var team = await app.CreateTeamAsync(admin.TenantId, TeamKind.FieldSales);
+        var before = (await app.EntriesAsync(admin.TenantId)).Count;
 
         await admin.Client.PutAsJsonAsync($"/api/users/{rep.Id}/roles", new { roles = new[] { Roles.SalesRep, Roles.TeamLead } }, Api.Ct).ExpectAsync(HttpStatusCode.OK);
         await admin.Client.PostJsonAsync($"/api/teams/{team}/members", new { userId = rep.Id }).ExpectAsync(HttpStatusCode.Created);
         await admin.Client.PutAsJsonAsync("/api/sharing/account", new { level = "Private" }, Api.Ct).ExpectAsync(HttpStatusCode.OK);
 
-        var changes = (await app.EntriesAsync(admin.TenantId)).Where(e => e.Action == AuditAction.PermissionChange).ToList();
+        var changes = (await app.EntriesAsync(admin.TenantId)).Skip(before).Where(e => e.Action == AuditAction.PermissionChange).ToList();
         Assert.Equal(3, changes.Count);
         Assert.Equal(("user", rep.Id), (changes[0].RecordType, changes[0].RecordId));
         Assert.Equal("""{"change":"roles","added":["TeamLead"],"removed":[]}""", changes[0].Detail);
@@ -75,6 +95,19 @@ public sealed class AuditLogTests(KontorAppFactory app) : IClassFixture<KontorAp
         Assert.Contains(rep.Id.ToString(), changes[1].Detail, StringComparison.Ordinal);
         Assert.Equal("""{"change":"sharing","object":"account","level":"Private"}""", changes[2].Detail);
         Assert.All(changes, e => Assert.Equal(admin.Id, e.ActorId));
+    }
+
+    [Fact]
+    public async Task CreateUser_ByAnAdministrator_IsLoggedWithTheRoles()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+
+        var created = await admin.Client.PostJsonAsync("/api/users", new { email = app.NewEmail(), firstName = "Rita", lastName = "Rep", password = KontorAppFactory.Password, roles = new[] { Roles.SalesRep } })
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var entry = (await app.EntriesAsync(admin.TenantId)).Single(e => e.RecordId == created.Id());
+        Assert.Equal((AuditAction.PermissionChange, admin.Id, Channel.Api), (entry.Action, entry.ActorId, entry.Channel));
+        Assert.Equal("""{"change":"user-created","roles":["SalesRep"]}""", entry.Detail);
     }
 
     [Fact]
@@ -184,4 +217,21 @@ public sealed class AuditLogTests(KontorAppFactory app) : IClassFixture<KontorAp
         await forRep.ProblemAsync(HttpStatusCode.Forbidden);
         await badAction.ProblemAsync(HttpStatusCode.BadRequest, "action");
     }
+
+    private static async Task SignInThroughFormAsync(HttpClient browser, string email, string password)
+    {
+        var form = await browser.GetStringAsync("/signin", Api.Ct);
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, "The sign-in form has no antiforgery field.");
+        await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = antiforgery.Groups["value"].Value,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }), Api.Ct);
+    }
+
+    [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="(?<value>[^"]+)" """)]
+    private static partial Regex AntiforgeryField();
 }

@@ -149,6 +149,47 @@ public sealed class AdminCliTests(AdminCliTests.CliDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task VerifyAudit_OnUntouchedLogs_Exits0ReportingEachTenantIntact()
+    {
+        var tenant = await CreateTenantAsync();
+
+        var all = await RunAsync("verify-audit");
+        var one = await RunAsync("verify-audit", "--tenant", tenant);
+
+        // Other tests of this class break chains on purpose: the run over all tenants is checked for this tenant's line.
+        Assert.Matches($"Tenant '{tenant}' \\([0-9a-f-]{{36}}\\): intact", all.Output);
+        Assert.Matches("[0-9]+ of [0-9]+ audit chains intact\\.", all.Output);
+        Assert.Equal(0, one.ExitCode);
+        Assert.Matches($"Tenant '{tenant}' \\([0-9a-f-]{{36}}\\): intact, [1-9][0-9]* entries, head [1-9][0-9]* [0-9a-f]{{64}}", one.Output);
+        Assert.Contains("1 of 1 audit chains intact.", one.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_AfterAnEntryWasChangedInTheFile_Exits2NamingTheSequence()
+    {
+        var tenant = await CreateTenantAsync();
+        var tenantId = await TenantIdAsync(tenant);
+        await ExecuteOnFileAsync(
+            "DROP TRIGGER \"AuditEntries_append_only_update\";"
+            + $"UPDATE \"AuditEntries\" SET \"Detail\" = '{{}}' WHERE \"Sequence\" = 1 AND \"TenantId\" = '{tenantId.ToString().ToUpperInvariant()}';");
+
+        var result = await RunAsync("verify-audit", "--tenant", tenantId.ToString());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Tenant '{tenant}' ({tenantId}): BROKEN at sequence 1:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 audit chains intact.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_ForUnknownTenant_Exits1NamingIt()
+    {
+        var result = await RunAsync("verify-audit", "--tenant", "Nobody Inc");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("There is no tenant named 'Nobody Inc'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommand_Exits1()
     {
         var result = await RunAsync("delete-everything");
@@ -165,6 +206,31 @@ public sealed class AdminCliTests(AdminCliTests.CliDatabase database) : IClassFi
         var result = await RunAsync("create-tenant", "--name", name, "--admin-email", NewEmail(), "--admin-password", StrongPassword);
         Assert.True(result.ExitCode == 0, result.Error);
         return name;
+    }
+
+    private async Task<Guid> TenantIdAsync(string name)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"Tenants\" WHERE \"Name\" = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return Guid.Parse((string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    /// <summary>Runs SQL on the CLI's database file directly, as someone with access to the file could.</summary>
+    private async Task ExecuteOnFileAsync(string sql)
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Later commands of these tests start the app again, which puts the protection back.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
