@@ -1,4 +1,3 @@
-using Kontor.Platform.Administration.AuditLog;
 using Kontor.Platform.Administration.Sharing;
 using Kontor.Platform.Administration.Sites;
 using Kontor.Platform.Administration.Teams;
@@ -52,10 +51,6 @@ internal static class AdministrationModule
         var tenant = app.MapGroup("/api/tenant").WithTags("Organisation").RequireAuthorization(KontorAuth.ApiPolicy);
         GetTenantSettings.Map(tenant);
         UpdateTenantSettings.Map(tenant);
-
-        var auditLog = app.MapGroup("/api/audit-log").WithTags("Audit log").RequireAuthorization(KontorAuth.ApiPolicy);
-        ListAuditLog.Map(auditLog);
-        VerifyAuditChain.Map(auditLog);
         return app;
     }
 }

@@ -143,6 +143,7 @@ internal static class KontorPlatform
         app.MapAuthEndpoints();
         app.MapUiAuthEndpoints();
         app.MapProfileEndpoints();
+        app.MapAuditLog();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,8 +1,8 @@
-using Kontor.Platform.Audit;
+using Kontor.Platform.Administration;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 
-namespace Kontor.Platform.Administration.AuditLog;
+namespace Kontor.Platform.Audit.AuditLog;
 
 /// <summary>Answer of <c>POST /api/audit-log/verify</c>.</summary>
 /// <param name="Intact">True when every entry's hash and link check out.</param>

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Kontor.Platform.Audit;
+using Kontor.Platform.Administration;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kontor.Platform.Administration.AuditLog;
+namespace Kontor.Platform.Audit.AuditLog;
 
 /// <summary>Query of <c>GET /api/audit-log</c>; also the state of the audit log page.</summary>
 public sealed class ListAuditLogRequest

@@ -1,7 +1,6 @@
-using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
 
-namespace Kontor.Platform.Administration.AuditLog.Pages;
+namespace Kontor.Platform.Audit.AuditLog.Pages;
 
 /// <summary>The English texts (keys of <c>AuditText</c>) the audit log page shows for stored names.</summary>
 internal static class AuditLabels
