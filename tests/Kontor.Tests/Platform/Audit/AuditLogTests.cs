@@ -37,6 +37,18 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Create_WithAPersonalAccessToken_IsLoggedAsTheTokenOfItsUser()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var token = await app.IssueTokenAsync(rep, TokenScope.ReadWrite);
+
+        var account = await app.CreateBearerClient(token).CreateAccountAsync("Acme");
+
+        var entry = (await app.EntriesAsync(rep.TenantId)).Single(e => e.RecordId == account.Id());
+        Assert.Equal((rep.Id, ActorKind.Token, Channel.Api), (entry.ActorId, entry.ActorKind, entry.Channel));
+    }
+
+    [Fact]
     public async Task Login_SuccessAndWrongPassword_AreLoggedForTheUser_UnknownEmailIsNot()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);

@@ -58,6 +58,43 @@ public sealed class FieldHistoryTests(KontorAppFactory app) : IClassFixture<Kont
     }
 
     [Fact]
+    public async Task Update_ByAnImportJob_WritesChannelImport()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var account = await rep.Client.CreateAccountAsync(new { name = "Acme", website = "https://old.example" });
+
+        await rep.RunAsync(async (services, me) =>
+        {
+            me.UseChannel(Channel.Import);
+            var db = services.GetRequiredService<Kontor.Platform.Data.KontorDb>();
+            var stored = await db.Accounts.SingleAsync(a => a.Id == account.Id(), Api.Ct);
+            db.Entry(stored).Property(a => a.Website).CurrentValue = "https://new.example";
+            return await db.SaveChangesAsync(Api.Ct);
+        });
+
+        var change = Assert.Single(await app.FieldChangesAsync(rep.TenantId, account.Id()));
+        Assert.Equal(("Website", "https://old.example/", "https://new.example", Channel.Import), (change.Field, change.OldValue, change.NewValue, change.Channel));
+        Assert.Equal(Channel.Import, (await app.EntriesAsync(rep.TenantId)).Single(e => e.Action == AuditAction.Update).Channel);
+    }
+
+    [Fact]
+    public async Task SynchronousSave_WritesHistoryAndChainsTheEntry()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var account = await rep.Client.CreateAccountAsync("Acme");
+
+        await app.InTenantAsync(rep.TenantId, async db =>
+        {
+            var stored = await db.Accounts.SingleAsync(a => a.Id == account.Id(), Api.Ct);
+            db.Entry(stored).Property(a => a.Segment).CurrentValue = "Enterprise";
+            return db.SaveChanges();
+        });
+
+        Assert.Equal("Enterprise", Assert.Single(await app.FieldChangesAsync(rep.TenantId, account.Id())).NewValue);
+        Assert.True((await app.InTenantAsync(rep.TenantId, db => AuditChainVerifier.VerifyAsync(db, rep.TenantId, Api.Ct))).IsIntact);
+    }
+
+    [Fact]
     public async Task Patch_WithTheStoredValues_WritesNoHistoryAndNoUpdateEntry()
     {
         var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
