@@ -7,6 +7,7 @@ using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
+using Kontor.Platform.Records;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,6 +60,7 @@ internal static class KontorPlatform
         services.AddScoped<TenantContext>();
         services.AddScoped<SystemScope>();
         services.AddScoped<AccessScope>();
+        services.AddSingleton<RecordTargets>();
         services.AddKontorData(configuration, builder.Environment.ContentRootPath);
         services.AddDataProtection().SetApplicationName("Kontor").PersistKeysToDbContext<KontorDb>();
         services.AddKontorIdentity();
