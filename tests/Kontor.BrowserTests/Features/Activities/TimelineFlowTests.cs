@@ -59,7 +59,9 @@ public sealed class TimelineFlowTests(KontorBrowserApp app) : IClassFixture<Kont
         await page.GetByRole(AriaRole.Link, new() { Name = "My tasks: 1 overdue or due today" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My tasks", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Overdue" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Send the offer" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Send the offer", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Mark 'Send the offer' done" }).CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Done", Exact = true })).ToBeVisibleAsync();
         await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
     }
 }
