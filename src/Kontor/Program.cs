@@ -1,3 +1,4 @@
+using Kontor.Features.Activities;
 using Kontor.Features.Customers;
 using Kontor.Features.Demo;
 using Kontor.Features.Integration;
@@ -15,6 +16,7 @@ var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
+builder.Services.AddActivities();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -27,6 +29,7 @@ app.UseKontorPlatform();
 app.MapKontorPlatform();
 app.MapAdministration();
 app.MapCustomers();
+app.MapActivities();
 app.MapIntegration();
 
 await app.RunAsync();

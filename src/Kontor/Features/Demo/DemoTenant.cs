@@ -1,4 +1,10 @@
 using Bogus;
+using Kontor.Features.Activities.Calls;
+using Kontor.Features.Activities.Meetings;
+using Kontor.Features.Activities.Notes;
+using Kontor.Features.Activities.Shared;
+using Kontor.Features.Activities.Tasks;
+using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Customers.Shared;
@@ -6,6 +12,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Logging;
+using Kontor.Platform.Records;
 using Kontor.Platform.Tenancy;
 using Kontor.Platform.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +21,7 @@ namespace Kontor.Features.Demo;
 
 /// <summary>
 /// The demo tenant "Demo GmbH" loaded by <c>--demo</c>: one user per role (documented passwords), teams, sites,
-/// 200 German accounts and 600 contacts. Generated from a fixed seed, so every demo looks the same; loaded once.
+/// 200 German accounts, 600 contacts and 400 activities. Generated from a fixed seed, so every demo looks the same; loaded once.
 /// </summary>
 internal static class DemoTenant
 {
@@ -182,8 +189,89 @@ internal static class DemoTenant
 
         db.Contacts.AddRange(contacts);
         await db.SaveChangesAsync(ct);
+        db.Activities.AddRange(DemoActivities(accounts, contacts, [.. owners, users["inside@demo.kontor"], users["inside2@demo.kontor"]], services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        await db.SaveChangesAsync(ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
+
+    /// <summary>
+    /// Calls, notes, tasks and meetings on accounts and contacts, from their own seed so the accounts and contacts stay as
+    /// they were. Times are relative to the load, so "Sabine Sommer" always has tasks overdue, due today and this week.
+    /// </summary>
+    private static List<Activity> DemoActivities(List<Account> accounts, List<Contact> contacts, KontorUser[] people, DateTimeOffset now)
+    {
+        var faker = new Faker("de") { Random = new Randomizer(2027) };
+        var activities = new List<Activity>();
+        var sabine = people[0];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        for (var i = 0; i < ActivityCount; i++)
+        {
+            var onContact = faker.Random.Bool(0.45f);
+            var target = onContact
+                ? new RecordRef(CustomerObjects.Contacts.Key, faker.PickRandom(contacts).Id)
+                : new RecordRef(CustomerObjects.Accounts.Key, faker.PickRandom(accounts).Id);
+            var when = now.AddMinutes(-faker.Random.Int(30, 60 * 24 * 120));
+            var kind = faker.Random.WeightedRandom([ActivityKind.Call, ActivityKind.Note, ActivityKind.Task, ActivityKind.Meeting], [0.5f, 0.2f, 0.2f, 0.1f]);
+            activities.Add(kind switch
+            {
+                ActivityKind.Call => new Call(target, new CallFields(
+                    faker.Random.Bool(0.7f) ? CallDirection.Outbound : CallDirection.Inbound,
+                    faker.Random.WeightedRandom([CallOutcome.Reached, CallOutcome.NoAnswer, CallOutcome.Voicemail, CallOutcome.Busy, CallOutcome.WrongNumber], [0.6f, 0.15f, 0.15f, 0.07f, 0.03f]),
+                    faker.Random.Int(20, 1800),
+                    when,
+                    faker.PickRandom(CallSubjects),
+                    faker.Random.Bool(0.5f) ? faker.PickRandom(Notes) : null)),
+                ActivityKind.Note => new Note(target, faker.PickRandom(NoteTexts), when),
+                ActivityKind.Task => new TaskItem(
+                    target,
+                    new TaskFields(
+                        faker.PickRandom(TaskSubjects),
+                        null,
+                        i < 12 ? today.AddDays(i - 4) : today.AddDays(faker.Random.Int(-20, 40)),
+                        i < 12 ? sabine.Id : faker.PickRandom(people).Id,
+                        faker.Random.WeightedRandom([TaskPriority.Low, TaskPriority.Normal, TaskPriority.High], [0.2f, 0.6f, 0.2f]),
+                        i >= 12 && faker.Random.Bool(0.4f) ? TaskItemStatus.Done : TaskItemStatus.Open),
+                    when),
+                ActivityKind.Meeting => Meeting(faker, target, now.AddDays(faker.Random.Int(-60, 30)).Date, people, onContact),
+                _ => throw new InvalidOperationException($"No demo data for {kind}."),
+            });
+        }
+
+        return activities;
+    }
+
+    private static Meeting Meeting(Faker faker, RecordRef target, DateTime day, KontorUser[] people, bool onContact)
+    {
+        var starts = new DateTimeOffset(day.AddHours(faker.Random.Int(8, 16)), TimeSpan.Zero);
+        return new Meeting(target, new MeetingFields(
+            faker.PickRandom(MeetingSubjects),
+            starts,
+            starts.AddMinutes(faker.PickRandom(30, 60, 90)),
+            faker.Random.Bool(0.6f) ? "Beim Kunden vor Ort" : "Videokonferenz",
+            null,
+            [faker.PickRandom(people).Id],
+            onContact ? [target.Id] : []));
+    }
+
+    public const int ActivityCount = 400;
+
+    private static readonly string[] CallSubjects =
+        ["Angebot nachgefasst", "Liefertermin abgestimmt", "Reklamation besprochen", "Rückruf wegen Preisanfrage", "Jahresgespräch vereinbart", "Neuer Ansprechpartner vorgestellt"];
+
+    private static readonly string[] NoteTexts =
+    [
+        "**Wichtig:** Entscheidung fällt erst nach der Budgetrunde im Januar.",
+        "Besuch vor Ort:\n\n- Halle 3 wird erweitert\n- Bedarf an *zwei* zusätzlichen Anlagen",
+        "Wettbewerber ist mit Rabatt von 8 % im Gespräch. Preisstaffel prüfen.",
+        "Ansprechpartner wechselt zum Quartalsende, Nachfolge ist noch offen.",
+        "Zufrieden mit dem Service, Referenzbesuch möglich.",
+    ];
+
+    private static readonly string[] TaskSubjects =
+        ["Angebot schicken", "Rückruf Einkauf", "Muster versenden", "Vertragsentwurf prüfen", "Termin für Jahresgespräch finden", "Preisliste aktualisieren"];
+
+    private static readonly string[] MeetingSubjects =
+        ["Jahresgespräch", "Projektbesprechung", "Produktvorführung", "Werksbesichtigung", "Vertragsverhandlung"];
 
     private static readonly string[] Notes =
     [

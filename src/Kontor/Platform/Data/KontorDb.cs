@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Kontor.Features.Activities.Meetings;
+using Kontor.Features.Activities.Shared;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Platform.Access;
@@ -42,6 +44,8 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
@@ -62,7 +66,8 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
         // A scope sees its own tenant's settings only; listing tenants is platform work.
         builder.Entity<Tenant>().HasQueryFilter(Filters.Tenant, t => Tenant.IsSystem || t.Id == Tenant.TenantId);
 
-        foreach (var clrType in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct().ToList())
+        // Filters go on the root of an inheritance hierarchy (e.g. Activities); derived types share them.
+        foreach (var clrType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).Select(t => t.ClrType).Distinct().ToList())
         {
             if (typeof(ITenantOwned).IsAssignableFrom(clrType))
             {

@@ -8,6 +8,7 @@ using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
+using Kontor.Platform.Records;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -60,6 +61,7 @@ internal static class KontorPlatform
         services.AddScoped<TenantContext>();
         services.AddScoped<SystemScope>();
         services.AddScoped<AccessScope>();
+        services.AddSingleton<RecordTargets>();
         services.AddKontorData(configuration, builder.Environment.ContentRootPath);
         services.AddKontorAudit();
         services.AddDataProtection().SetApplicationName("Kontor").PersistKeysToDbContext<KontorDb>();

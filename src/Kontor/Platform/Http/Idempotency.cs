@@ -138,10 +138,12 @@ public static class Idempotency
                 throw;
             }
 
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
+            // A Results<…> union (Created or NotFound) carries the actual result inside.
+            var outcome = result is INestedHttpResult nested ? nested.Result : result;
+            if (outcome is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
             {
-                var body = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), options) : null;
-                record.Complete(success.StatusCode.Value, body, LocationOf(result) ?? http.Response.Headers.Location, http.Response.Headers.ETag);
+                var body = outcome is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), options) : null;
+                record.Complete(success.StatusCode.Value, body, LocationOf(outcome) ?? http.Response.Headers.Location, http.Response.Headers.ETag);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
             else

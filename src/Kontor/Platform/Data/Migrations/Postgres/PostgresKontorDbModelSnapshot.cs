@@ -23,6 +23,109 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "ContactId");
+
+                    b.HasIndex("TenantId", "MeetingId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("MeetingAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Shared.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeletedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DeletedAt");
+
+                    b.HasIndex("TenantId", "TargetType", "TargetId", "OccurredAt", "Id");
+
+                    b.ToTable("Activities", (string)null);
+
+                    b.HasDiscriminator<string>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -946,6 +1049,91 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Activities.Calls.Call", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasDiscriminator().HasValue("Call");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasDiscriminator().HasValue("Meeting");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Notes.Note", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.HasDiscriminator().HasValue("Note");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("TenantId", "AssigneeId", "Status", "DueOn");
+
+                    b.HasDiscriminator().HasValue("Task");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("Kontor.Features.Activities.Meetings.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.HasOne("Kontor.Platform.Identity.Team", null)
@@ -1081,9 +1269,23 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
+                {
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Platform.Identity.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }
