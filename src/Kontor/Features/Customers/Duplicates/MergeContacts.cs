@@ -38,6 +38,7 @@ internal static class MergeContacts
                 "and changeable (403); requires If-Match with the survivor's ETag (428, 412).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
