@@ -1,4 +1,5 @@
 using Kontor.Features.Integration.ApiTokens;
+using Kontor.Features.Integration.ImportExport.Exports;
 
 namespace Kontor.Features.Integration;
 
@@ -6,5 +7,5 @@ namespace Kontor.Features.Integration;
 internal static class IntegrationModule
 {
     public static IEndpointRouteBuilder MapIntegration(this IEndpointRouteBuilder app) =>
-        app.MapApiTokenEndpoints();
+        app.MapApiTokenEndpoints().MapCustomerExports();
 }

@@ -1,7 +1,13 @@
 namespace Kontor.Platform.Http;
 
-/// <summary>A business rule refused the change; answered as 409 with the rule as title.</summary>
-public sealed class BusinessRuleException(string message) : Exception(message);
+/// <summary>
+/// A business rule refused the change; answered as 409 with the rule as title and <see cref="Extensions"/> as
+/// further members of the problem (e.g. the records a duplicate check found).
+/// </summary>
+public sealed class BusinessRuleException(string message) : Exception(message)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+}
 
 /// <summary>The user's role or token lacks a permission on a record they can see; answered as 403.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);

@@ -21,6 +21,9 @@ public abstract class KeysetSort<T>
 
     /// <summary>The cursor that continues after <paramref name="last"/>.</summary>
     public abstract Paging.Cursor CursorAfter(T last);
+
+    /// <summary>Orders the whole query by (key, id) without paging, for reads that stream every row (exports).</summary>
+    public abstract IOrderedQueryable<T> Order(IQueryable<T> query);
 }
 
 /// <inheritdoc />
@@ -53,11 +56,13 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
             query = query.Where(Behind(value, after.Id));
         }
 
-        var ordered = Descending
+        return Order(query).Take(limit + 1);
+    }
+
+    public override IOrderedQueryable<T> Order(IQueryable<T> query) =>
+        Descending
             ? query.OrderByDescending(Key).ThenByDescending(RowId)
             : query.OrderBy(Key).ThenBy(RowId);
-        return ordered.Take(limit + 1);
-    }
 
     public override Paging.Cursor CursorAfter(T last) =>
         new(Name, Format((compiled ??= Key.Compile())(last)), last.Id);

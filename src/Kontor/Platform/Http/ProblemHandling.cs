@@ -59,7 +59,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Detail = bad.Message,
         },
         JsonException json => JsonProblem(json),
-        BusinessRuleException rule => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = rule.Message },
+        BusinessRuleException rule => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = rule.Message, Extensions = rule.Extensions.ToDictionary() },
         ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
         PreconditionFailedException stale => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "The record was changed.", Detail = stale.Message },
         DbUpdateConcurrencyException => new ProblemDetails

@@ -1,8 +1,10 @@
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Search;
+using Kontor.Platform.Validation;
 
 namespace Kontor.Features.Customers.Accounts;
 
@@ -76,6 +78,15 @@ public sealed class Account : RecordEntity, IAccessControlled
     /// <summary>Folded name, e-mail, phone digits, cities and VAT id for substring search.</summary>
     public string SearchTerms { get; private set; } = "";
 
+    /// <summary>The name's duplicate match key: folded, without punctuation, spaces and legal forms (<see cref="CompanyNames.Normalize"/>).</summary>
+    public string MatchName { get; private set; } = "";
+
+    /// <summary>The billing postal code's match key, for "same postal code and a similar name".</summary>
+    public string? MatchPostalCode { get; private set; }
+
+    /// <summary>Set when this account was merged into another one; it then waits in the recycle bin and cannot be restored.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     Guid? IAccessControlled.SharedWithTeamId => InsideSalesTeamId;
 
     public void Apply(AccountFields fields)
@@ -83,10 +94,11 @@ public sealed class Account : RecordEntity, IAccessControlled
         Name = fields.Name;
         Industry = fields.Industry;
         Segment = fields.Segment;
-        VatId = fields.VatId;
+        // VAT id and e-mail are duplicate match keys: stored in their one normal form whoever calls.
+        VatId = Normalize.VatId(fields.VatId);
         Website = fields.Website;
         Phone = fields.Phone;
-        Email = fields.Email;
+        Email = Normalize.Email(fields.Email);
         BillingAddress = fields.BillingAddress;
         ShippingAddress = fields.ShippingAddress;
         ParentAccountId = fields.ParentAccountId;
@@ -95,5 +107,17 @@ public sealed class Account : RecordEntity, IAccessControlled
         Description = fields.Description;
         SortName = SearchText.SortKey(Name);
         SearchTerms = SearchText.Combine(Name, Email, SearchText.PhoneDigits(Phone), BillingAddress.City, ShippingAddress.City, VatId);
+        MatchName = CompanyNames.Normalize(Name);
+        MatchPostalCode = MatchKeys.PostalCode(BillingAddress.PostalCode);
+    }
+
+    /// <summary>A merge hangs the merged account's sub-accounts under the survivor.</summary>
+    internal void MoveUnder(Guid? parentAccountId) => ParentAccountId = parentAccountId;
+
+    /// <summary>The merged account goes to the recycle bin, marked so it is never restored without its moved children.</summary>
+    internal void MarkMergedInto(Guid survivorId, Guid? actor, DateTimeOffset now)
+    {
+        MergedIntoId = survivorId;
+        MoveToRecycleBin(actor, now);
     }
 }

@@ -1,3 +1,4 @@
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Search;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.Description).HasMaxLength(4000);
         account.Property(a => a.SortName).HasMaxLength(SearchText.SortKeyLength);
         account.Property(a => a.SearchTerms).HasMaxLength(SearchText.TermsLength);
+        account.Property(a => a.MatchName).HasMaxLength(CompanyNames.KeyLength);
+        account.Property(a => a.MatchPostalCode).HasMaxLength(MatchKeys.PostalCodeLength);
         account.ComplexProperty(a => a.BillingAddress, address => address.ConfigureAddress("Billing"));
         account.ComplexProperty(a => a.ShippingAddress, address => address.ConfigureAddress("Shipping"));
 
@@ -36,5 +39,12 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasIndex(a => new { a.TenantId, a.InsideSalesTeamId });
         account.HasIndex(a => new { a.TenantId, a.Segment });
         account.HasIndex(a => new { a.TenantId, a.DeletedAt });
+
+        // Duplicate detection looks candidates up by equality on each match key, never by scanning.
+        account.HasIndex(a => new { a.TenantId, a.MatchName });
+        account.HasIndex(a => new { a.TenantId, a.VatId });
+        account.HasIndex(a => new { a.TenantId, a.Email });
+        account.HasIndex(a => new { a.TenantId, a.Phone });
+        account.HasIndex(a => new { a.TenantId, a.MatchPostalCode });
     }
 }

@@ -14,6 +14,7 @@ internal static class AccountEndpoints
         UpdateAccount.Map(group);
         DeleteAccount.Map(group);
         RestoreAccount.Map(group);
+        Duplicates.MergeAccounts.Map(group);
         return app;
     }
 }

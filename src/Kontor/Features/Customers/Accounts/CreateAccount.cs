@@ -1,3 +1,4 @@
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
@@ -10,24 +11,31 @@ internal static class CreateAccount
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/", async Task<Created<AccountResponse>> (
-                AccountRequest request, KontorDb db, CurrentUser user, AccessScope access, HttpResponse response, CancellationToken ct) =>
+                AccountRequest request, bool? allowDuplicates, KontorDb db, CurrentUser user, AccessScope access, HttpResponse response, CancellationToken ct) =>
             {
-                var created = await ExecuteAsync(request, db, user, access, ct);
+                var created = await ExecuteAsync(request, allowDuplicates ?? false, db, user, access, ct);
                 response.Headers.ETag = created.ETag;
                 return TypedResults.Created($"/api/accounts/{created.Id}", created);
             })
             .WithName(nameof(CreateAccount))
             .WithSummary("Create an account")
-            .WithDescription("The owner defaults to the caller. Phone numbers without country code are read as numbers of the billing country, else of the tenant's country, and stored in E.164.")
+            .WithDescription("The owner defaults to the caller. Phone numbers without country code are read as numbers of the billing country, else of the tenant's country, and stored in E.164. " + DuplicateCheck.OpenApiNote)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithIdempotency();
 
-    /// <summary>Shared by the endpoint and the account form.</summary>
-    public static async Task<AccountResponse> ExecuteAsync(AccountRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    /// <summary>Shared by the endpoint and the account form; refuses likely duplicates (409) unless <paramref name="allowDuplicates"/>.</summary>
+    public static async Task<AccountResponse> ExecuteAsync(AccountRequest request, bool allowDuplicates, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
     {
         access.Require(Account.SecuredObject, ObjectPermissions.Create);
-        var account = new Account(await request.ResolveAsync(stored: null, db, user, ct));
+        var fields = await request.ResolveAsync(stored: null, db, user, ct);
+        if (!allowDuplicates)
+        {
+            await DuplicateCheck.AccountAsync(db, before: null, AccountMatch.Of(fields), id: null, ct);
+        }
+
+        var account = new Account(fields);
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
 

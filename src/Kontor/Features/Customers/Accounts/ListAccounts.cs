@@ -68,6 +68,17 @@ internal static class ListAccounts
             ct);
     }
 
+    /// <summary>
+    /// Every account the list shows for the request (filters, search, sort order and access rules; cursor and limit
+    /// ignored), in list order, for reads that stream them all such as exports.
+    /// </summary>
+    public static IQueryable<AccountResponse> AllInOrder(ListAccountsRequest request, KontorDb db, CurrentUser user)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        var sort = KeysetSorts.Pick(Sorts, request.Sort);
+        return AccountResponse.Project(sort.Order(Filter(request, db, user)), db);
+    }
+
     internal static IQueryable<Account> Filter(ListAccountsRequest request, KontorDb db, CurrentUser user)
     {
         var query = db.Accounts.AsNoTracking();

@@ -1,5 +1,6 @@
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ internal static class RestoreAccount
             })
             .WithName(nameof(RestoreAccount))
             .WithSummary("Restore an account (and the contacts deleted with it) from the recycle bin")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when no visible account with this id is in the recycle bin.</summary>
     public static async Task<AccountResponse?> ExecuteAsync(Guid id, KontorDb db, AccessScope access, CancellationToken ct)
@@ -36,6 +38,11 @@ internal static class RestoreAccount
         }
 
         access.RequireChange(account, ObjectPermissions.Delete);
+        if (account.MergedIntoId is not null)
+        {
+            throw new BusinessRuleException("This account was merged into another one and cannot be restored; its data lives on in the other account.");
+        }
+
         var deletedAt = account.DeletedAt;
         account.RestoreFromRecycleBin();
         var contacts = await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess])

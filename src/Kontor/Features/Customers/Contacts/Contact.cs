@@ -1,7 +1,9 @@
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Search;
+using Kontor.Platform.Validation;
 
 namespace Kontor.Features.Customers.Contacts;
 
@@ -81,6 +83,12 @@ public sealed class Contact : RecordEntity, IAccessControlled
     /// <summary>Folded names, e-mail and phone digits for substring search.</summary>
     public string SearchTerms { get; private set; } = "";
 
+    /// <summary>The person's duplicate match key: folded first and last name without punctuation or spaces.</summary>
+    public string? MatchName { get; private set; }
+
+    /// <summary>Set when this contact was merged into another one; it then waits in the recycle bin and cannot be restored.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     Guid? IAccessControlled.SharedWithTeamId => null;
 
     public void Apply(ContactFields fields)
@@ -90,7 +98,8 @@ public sealed class Contact : RecordEntity, IAccessControlled
         FirstName = fields.FirstName;
         LastName = fields.LastName;
         JobTitle = fields.JobTitle;
-        Email = fields.Email;
+        // The e-mail address is a duplicate match key: stored in its one normal form whoever calls.
+        Email = Normalize.Email(fields.Email);
         Phone = fields.Phone;
         MobilePhone = fields.MobilePhone;
         PreferredLanguage = fields.PreferredLanguage;
@@ -100,5 +109,16 @@ public sealed class Contact : RecordEntity, IAccessControlled
         SortName = SearchText.SortKey($"{LastName} {FirstName}");
         SearchTerms = SearchText.Combine(
             $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);
+        MatchName = MatchKeys.PersonName(FirstName, LastName);
+    }
+
+    /// <summary>A merge of accounts moves the merged account's contacts to the survivor.</summary>
+    internal void MoveToAccount(Guid accountId) => AccountId = accountId;
+
+    /// <summary>The merged contact goes to the recycle bin, marked so it is never restored.</summary>
+    internal void MarkMergedInto(Guid survivorId, Guid? actor, DateTimeOffset now)
+    {
+        MergedIntoId = survivorId;
+        MoveToRecycleBin(actor, now);
     }
 }

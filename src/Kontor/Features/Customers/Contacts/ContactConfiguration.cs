@@ -1,4 +1,5 @@
 using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Property(c => c.Description).HasMaxLength(4000);
         contact.Property(c => c.SortName).HasMaxLength(SearchText.SortKeyLength);
         contact.Property(c => c.SearchTerms).HasMaxLength(SearchText.TermsLength);
+        contact.Property(c => c.MatchName).HasMaxLength(MatchKeys.PersonNameLength);
 
         contact.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.SetNull);
         contact.HasOne<Platform.Identity.KontorUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -32,5 +34,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.HasIndex(c => new { c.TenantId, c.OwnerId });
         contact.HasIndex(c => new { c.TenantId, c.Email });
         contact.HasIndex(c => new { c.TenantId, c.DeletedAt });
+
+        // Duplicate detection looks candidates up by equality on each match key (the e-mail index above included).
+        contact.HasIndex(c => new { c.TenantId, c.Phone });
+        contact.HasIndex(c => new { c.TenantId, c.MobilePhone });
+        contact.HasIndex(c => new { c.TenantId, c.MatchName });
     }
 }

@@ -14,6 +14,7 @@ internal static class ContactEndpoints
         UpdateContact.Map(group);
         DeleteContact.Map(group);
         RestoreContact.Map(group);
+        Duplicates.MergeContacts.Map(group);
         return app;
     }
 }

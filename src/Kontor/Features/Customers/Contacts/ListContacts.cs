@@ -66,6 +66,17 @@ internal static class ListContacts
             ct);
     }
 
+    /// <summary>
+    /// Every contact the list shows for the request (filters, search, sort order and access rules; cursor and limit
+    /// ignored), in list order, for reads that stream them all such as exports.
+    /// </summary>
+    public static IQueryable<ContactResponse> AllInOrder(ListContactsRequest request, KontorDb db, CurrentUser user)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        var sort = KeysetSorts.Pick(Sorts, request.Sort);
+        return ContactResponse.Project(sort.Order(Filter(request, db, user)), db);
+    }
+
     internal static IQueryable<Contact> Filter(ListContactsRequest request, KontorDb db, CurrentUser user)
     {
         var query = db.Contacts.AsNoTracking();

@@ -39,6 +39,11 @@ internal static class RestoreContact
         }
 
         access.RequireChange(contact, ObjectPermissions.Delete);
+        if (contact.MergedIntoId is not null)
+        {
+            throw new BusinessRuleException("This contact was merged into another one and cannot be restored; its data lives on in the other contact.");
+        }
+
         if (contact.AccountId is { } accountId && !await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecordAccess]).AnyAsync(a => a.Id == accountId, ct))
         {
             throw new BusinessRuleException(ValidationMessages.ContactAccountInRecycleBin);

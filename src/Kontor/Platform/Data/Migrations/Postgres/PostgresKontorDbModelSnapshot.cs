@@ -159,6 +159,18 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("InsideSalesTeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MatchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MatchPostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -281,13 +293,23 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DeletedAt");
 
+                    b.HasIndex("TenantId", "Email");
+
                     b.HasIndex("TenantId", "InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "MatchName");
+
+                    b.HasIndex("TenantId", "MatchPostalCode");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentAccountId");
 
+                    b.HasIndex("TenantId", "Phone");
+
                     b.HasIndex("TenantId", "Segment");
+
+                    b.HasIndex("TenantId", "VatId");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -339,6 +361,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MatchName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -401,7 +430,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Email");
 
+                    b.HasIndex("TenantId", "MatchName");
+
+                    b.HasIndex("TenantId", "MobilePhone");
+
                     b.HasIndex("TenantId", "OwnerId");
+
+                    b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 

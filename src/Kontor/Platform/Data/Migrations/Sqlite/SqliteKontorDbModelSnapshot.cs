@@ -152,6 +152,18 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("InsideSalesTeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchPostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -272,13 +284,23 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DeletedAt");
 
+                    b.HasIndex("TenantId", "Email");
+
                     b.HasIndex("TenantId", "InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "MatchName");
+
+                    b.HasIndex("TenantId", "MatchPostalCode");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentAccountId");
 
+                    b.HasIndex("TenantId", "Phone");
+
                     b.HasIndex("TenantId", "Segment");
+
+                    b.HasIndex("TenantId", "VatId");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -329,6 +351,13 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobilePhone")
@@ -390,7 +419,13 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Email");
 
+                    b.HasIndex("TenantId", "MatchName");
+
+                    b.HasIndex("TenantId", "MobilePhone");
+
                     b.HasIndex("TenantId", "OwnerId");
+
+                    b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 

@@ -1,0 +1,4 @@
+namespace Kontor.Resources;
+
+/// <summary>Texts of exporting lists to CSV and Excel.</summary>
+public sealed class ExportText;
