@@ -1,5 +1,6 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Platform.Search;
 
 namespace Kontor.Features.Customers;
 
@@ -10,6 +11,8 @@ internal static class CustomersModule
     {
         services.AddSingleton(CustomerObjects.Accounts);
         services.AddSingleton(CustomerObjects.Contacts);
+        services.AddGlobalSearchSource<AccountSearchSource>("Accounts");
+        services.AddGlobalSearchSource<ContactSearchSource>("Contacts");
         return services;
     }
 

@@ -7,6 +7,7 @@ using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
+using Kontor.Platform.Search;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -141,6 +142,7 @@ internal static class KontorPlatform
         app.MapAuthEndpoints();
         app.MapUiAuthEndpoints();
         app.MapProfileEndpoints();
+        app.MapGlobalSearch();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
