@@ -183,6 +183,8 @@ public sealed class GlobalSearchTests(KontorAppFactory app) : IClassFixture<Kont
         // An import's bulk path writes rows without EF: the index must follow inserts, updates and deletes all the same.
         await app.InTenantAsync(user.TenantId, async db =>
         {
+            // The temporary table lives as long as the connection.
+            await db.Database.OpenConnectionAsync(Api.Ct);
             await db.Database.ExecuteSqlRawAsync("""CREATE TEMP TABLE "BulkContact" AS SELECT * FROM "Contacts" WHERE "Id" = {0}""", [source], Api.Ct);
             await db.Database.ExecuteSqlRawAsync(
                 """UPDATE "BulkContact" SET "Id" = {0}, "LastName" = 'Nowakowski', "SortName" = 'nowakowski', "SearchTerms" = 'nowakowski | nowakowski'""", [key], Api.Ct);
