@@ -87,8 +87,46 @@ public static class GlobalSearchEngine
     private static async Task<GlobalSearchHits> FindOnPostgresAsync<T>(KontorDb db, string table, IReadOnlyList<string> terms, int limit, CancellationToken ct)
         where T : class, IGloballySearchable
     {
-        // The match is raw SQL (the operators have no EF translation); EF composes the entity's query filters around it,
-        // so tenant, recycle bin and record access narrow the same statement the indexes answer.
+        // Exact first: every word starts a word of the record. The full-text index answers that without rechecking rows,
+        // and ordering by a name's length (shortest, i.e. closest to the words typed, first) cannot be served by the
+        // sort-name index, so PostgreSQL never walks that index hoping to meet matches early.
+        var exact = Match<T>(db, table, terms, fuzzy: false);
+        var first = await exact
+            .OrderBy(r => r.SortName.Length).ThenBy(r => r.SortName).ThenBy(r => r.Id)
+            .Select(r => r.Id)
+            .Take(limit + 1)
+            .ToListAsync(ct);
+        var fuzzyTerms = terms.Where(IsFuzzy).ToList();
+        if (first.Count > limit || fuzzyTerms.Count == 0)
+        {
+            var (exactTotal, exactCapped) = first.Count <= limit ? (first.Count, false) : await CountAsync(exact, ct);
+            return new GlobalSearchHits([.. first.Take(limit).Select(id => new GlobalSearchHit(id, 1))], exactTotal, exactCapped);
+        }
+
+        // Then similar names: a word of four letters or more may also be similar to a word of the record's name. The
+        // trigram index on the short sort name keeps the rows PostgreSQL rechecks and scores few and cheap.
+        var similar = Match<T>(db, table, terms, fuzzy: true);
+        var scored = terms.Where(t => t.Length >= 3 && !t.All(char.IsAsciiDigit)).ToList();
+        var rows = await similar
+            .Select(Score<T>(scored))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.SortName).ThenBy(r => r.Id)
+            .Take(limit + first.Count + 1)
+            .ToListAsync(ct);
+        var hits = first.Select(id => new GlobalSearchHit(id, 1))
+            .Concat(rows.Where(r => !first.Contains(r.Id)).Select(r => new GlobalSearchHit(r.Id, Math.Round(Math.Min(r.Score, 0.999), 3))))
+            .ToList();
+        var (total, capped) = hits.Count <= limit ? (hits.Count, false) : await CountAsync(similar, ct);
+        return new GlobalSearchHits([.. hits.Take(limit)], total, capped);
+    }
+
+    /// <summary>
+    /// The records whose every word matches, as raw SQL on the entity's table (the operators have no EF translation);
+    /// EF composes the entity's query filters around it, so tenant, recycle bin and record access narrow the same
+    /// statement the indexes answer.
+    /// </summary>
+    private static IQueryable<T> Match<T>(KontorDb db, string table, IReadOnlyList<string> terms, bool fuzzy)
+        where T : class, IGloballySearchable
+    {
         var sql = new StringBuilder().Append(CultureInfo.InvariantCulture, $"SELECT * FROM \"{table}\" WHERE ");
         var arguments = new List<object>();
         foreach (var term in terms)
@@ -108,25 +146,23 @@ public static class GlobalSearchEngine
 
             sql.Append(CultureInfo.InvariantCulture, $"(to_tsvector('simple', \"SearchTerms\") @@ to_tsquery('simple', {{{n}}})");
             arguments.Add(PrefixQuery(term));
-            if (IsFuzzy(term))
+            if (fuzzy && IsFuzzy(term))
             {
-                sql.Append(CultureInfo.InvariantCulture,
-                    $" OR ({{{n + 1}}} <% \"SearchTerms\" AND word_similarity({{{n + 1}}}, \"SearchTerms\") >= {ThresholdFor(term).ToString(CultureInfo.InvariantCulture)})");
+                sql.Append(CultureInfo.InvariantCulture, $" OR ({{{n + 1}}} <% \"SortName\"");
+                if (ThresholdFor(term) > terms.Where(IsFuzzy).Min(ThresholdFor))
+                {
+                    // The session threshold is the lowest any word needs; a longer word needs more.
+                    sql.Append(CultureInfo.InvariantCulture, $" AND word_similarity({{{n + 1}}}, \"SortName\") >= {ThresholdFor(term).ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                sql.Append(')');
                 arguments.Add(term);
             }
 
             sql.Append(')');
         }
 
-        var records = db.Set<T>().FromSqlRaw(sql.ToString(), [.. arguments]).AsNoTracking();
-        var scored = terms.Where(t => t.Length >= 3).ToList();
-        var rows = await records
-            .Select(Score<T>(scored))
-            .OrderByDescending(r => r.Score).ThenBy(r => r.SortName).ThenBy(r => r.Id)
-            .Take(limit + 1)
-            .ToListAsync(ct);
-        var (total, capped) = rows.Count <= limit ? (rows.Count, false) : await CountAsync(records, ct);
-        return new GlobalSearchHits([.. rows.Take(limit).Select(r => new GlobalSearchHit(r.Id, scored.Count == 0 ? 1 : Math.Round(r.Score, 3)))], total, capped);
+        return db.Set<T>().FromSqlRaw(sql.ToString(), [.. arguments]).AsNoTracking();
     }
 
     private static async Task<(int Total, bool Capped)> CountAsync<T>(IQueryable<T> records, CancellationToken ct)
@@ -135,18 +171,18 @@ public static class GlobalSearchEngine
         return total > TotalCap ? (TotalCap, true) : (total, false);
     }
 
-    /// <summary>The average word similarity of the terms of three letters or more: an exact word scores 1, a typo about a third to a half.</summary>
+    /// <summary>The average word similarity of the words of three letters or more to the record's name: an exact word scores 1, a typo about a third to a half.</summary>
     private static Expression<Func<T, ScoredRow>> Score<T>(IReadOnlyList<string> scored)
     {
         var record = Expression.Parameter(typeof(T), "record");
-        var searchTerms = Expression.Property(record, nameof(IGloballySearchable.SearchTerms));
+        var sortName = Expression.Property(record, nameof(IGloballySearchable.SortName));
         var similarity = typeof(GlobalSearchEngine).GetMethod(nameof(WordSimilarity))!;
         Expression sum = Expression.Constant(0f);
         foreach (var term in scored)
         {
             // A captured value becomes a SQL parameter; a constant would be inlined into the SQL text.
             var value = Expression.Property(Expression.Constant(new Captured(term)), nameof(Captured.Value));
-            sum = Expression.Add(sum, Expression.Call(similarity, value, searchTerms));
+            sum = Expression.Add(sum, Expression.Call(similarity, value, sortName));
         }
 
         var score = scored.Count == 0 ? sum : Expression.Divide(sum, Expression.Constant((float)scored.Count));

@@ -6,7 +6,7 @@ namespace Kontor.Platform.Search;
 /// The search index of one table with a <c>SearchTerms</c> column, kept current by the database on every write (also
 /// writes that bypass EF, like bulk imports). SQLite: an external-content FTS5 trigram table <c>{Table}Search</c> over
 /// the table's rows plus triggers; rebuilt when it is new or its rows drifted from the table's (a table rebuilt by a
-/// migration renumbers rowids). PostgreSQL: pg_trgm and two GIN indexes (trigrams; words for prefixes). See ADR 0015.
+/// migration renumbers rowids). PostgreSQL: pg_trgm and GIN indexes: words of the search terms (prefixes), trigrams of the search terms (digits) and of the sort name (typos). See ADR 0015.
 /// </summary>
 public sealed class GlobalSearchIndex(string table) : IDatabaseObjects
 {
@@ -41,5 +41,6 @@ public sealed class GlobalSearchIndex(string table) : IDatabaseObjects
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE INDEX IF NOT EXISTS "IX_{table}_SearchTerms_trigrams" ON "{table}" USING gin ("SearchTerms" gin_trgm_ops);
         CREATE INDEX IF NOT EXISTS "IX_{table}_SearchTerms_words" ON "{table}" USING gin (to_tsvector('simple'::regconfig, "SearchTerms"));
+        CREATE INDEX IF NOT EXISTS "IX_{table}_SortName_trigrams" ON "{table}" USING gin ("SortName" gin_trgm_ops);
         """;
 }
