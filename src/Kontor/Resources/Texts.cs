@@ -15,3 +15,6 @@ public sealed class IdentityText;
 
 /// <summary>Texts of the administration pages (users, teams, sites, roles, tokens).</summary>
 public sealed class AdminText;
+
+/// <summary>Texts of the global search box and the search results page.</summary>
+public sealed class GlobalSearchText;

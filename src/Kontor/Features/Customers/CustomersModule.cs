@@ -1,6 +1,7 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Platform.Records;
+using Kontor.Platform.Search;
 
 namespace Kontor.Features.Customers;
 
@@ -13,6 +14,8 @@ internal static class CustomersModule
         services.AddSingleton(CustomerObjects.Contacts);
         services.AddSingleton<IRecordTarget, AccountTarget>();
         services.AddSingleton<IRecordTarget, ContactTarget>();
+        services.AddGlobalSearchSource<AccountSearchSource>("Accounts");
+        services.AddGlobalSearchSource<ContactSearchSource>("Contacts");
         return services;
     }
 

@@ -9,6 +9,7 @@ using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Records;
+using Kontor.Platform.Search;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -146,6 +147,7 @@ internal static class KontorPlatform
         app.MapUiAuthEndpoints();
         app.MapProfileEndpoints();
         app.MapAuditLog();
+        app.MapGlobalSearch();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

@@ -25,7 +25,7 @@ public sealed record AccountFields(
     string? Description);
 
 /// <summary>A customer company (or a company of a group), owned by a field-sales rep and looked after by an inside-sales team.</summary>
-public sealed class Account : RecordEntity, IAccessControlled
+public sealed class Account : RecordEntity, IAccessControlled, IGloballySearchable
 {
     private Account() { } // For EF Core.
 

@@ -32,7 +32,7 @@ public sealed record ContactFields(
     string? Description);
 
 /// <summary>A person Kontor's users deal with, usually working at an account.</summary>
-public sealed class Contact : RecordEntity, IAccessControlled
+public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchable
 {
     private Contact() { } // For EF Core.
 
