@@ -15,6 +15,7 @@ var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
+builder.Services.AddIntegration(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

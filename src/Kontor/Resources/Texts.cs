@@ -15,3 +15,6 @@ public sealed class IdentityText;
 
 /// <summary>Texts of the administration pages (users, teams, sites, roles, tokens).</summary>
 public sealed class AdminText;
+
+/// <summary>Texts of file imports and exports: the wizard, the import pages and the row error messages.</summary>
+public sealed class ImportExportText;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -41,6 +42,9 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

@@ -18,6 +18,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.Phone).HasMaxLength(20);
         account.Property(a => a.Email).HasMaxLength(254);
         account.Property(a => a.Description).HasMaxLength(4000);
+        account.Property(a => a.ExternalId).HasMaxLength(100);
         account.Property(a => a.SortName).HasMaxLength(SearchText.SortKeyLength);
         account.Property(a => a.SearchTerms).HasMaxLength(SearchText.TermsLength);
         account.ComplexProperty(a => a.BillingAddress, address => address.ConfigureAddress("Billing"));
@@ -36,5 +37,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasIndex(a => new { a.TenantId, a.InsideSalesTeamId });
         account.HasIndex(a => new { a.TenantId, a.Segment });
         account.HasIndex(a => new { a.TenantId, a.DeletedAt });
+
+        // Also records in the recycle bin keep their external id: an import must not create a second one.
+        account.HasIndex(a => new { a.TenantId, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
     }
 }

@@ -26,7 +26,8 @@ public sealed record ContactFields(
     string? PreferredLanguage,
     Guid? AccountId,
     Guid OwnerId,
-    string? Description);
+    string? Description,
+    string? ExternalId = null);
 
 /// <summary>A person Kontor's users deal with, usually working at an account.</summary>
 public sealed class Contact : RecordEntity, IAccessControlled
@@ -62,6 +63,9 @@ public sealed class Contact : RecordEntity, IAccessControlled
     public Guid OwnerId { get; private set; }
     public string? Description { get; private set; }
 
+    /// <summary>The contact's key in another system; unique per tenant, used to upsert imports.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>Folded "last first" for sorting and keyset paging.</summary>
     public string SortName { get; private set; } = "";
 
@@ -84,6 +88,7 @@ public sealed class Contact : RecordEntity, IAccessControlled
         AccountId = fields.AccountId;
         OwnerId = fields.OwnerId;
         Description = fields.Description;
+        ExternalId = fields.ExternalId;
         SortName = SearchText.SortKey($"{LastName} {FirstName}");
         SearchTerms = SearchText.Combine(
             $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);
