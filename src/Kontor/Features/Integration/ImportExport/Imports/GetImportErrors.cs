@@ -9,8 +9,8 @@ namespace Kontor.Features.Integration.ImportExport.Imports;
 
 internal static class GetImportErrors
 {
-    public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}/errors.csv", async Task<Results<PushStreamHttpResult, NotFound>> (Guid id, KontorDb db, CurrentUser user, CancellationToken ct) =>
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group, string pattern = "/{id:guid}/errors.csv") =>
+        group.MapGet(pattern, async Task<Results<PushStreamHttpResult, NotFound>> (Guid id, KontorDb db, CurrentUser user, CancellationToken ct) =>
             {
                 if (!await ImportAccess.Visible(db, user).AnyAsync(j => j.Id == id, ct))
                 {
@@ -22,6 +22,12 @@ internal static class GetImportErrors
             .WithName(nameof(GetImportErrors))
             .WithSummary("Download an import's rejected rows as CSV")
             .WithDescription("One line per problem: row (as a spreadsheet numbers it, the header being row 1), column (its header in the file) and message. UTF-8 with byte order mark, comma-separated, streamed.");
+
+    /// <summary>The first problems of an import, for its page; the report holds them all.</summary>
+    public static async Task<IReadOnlyList<ImportRowError>> FirstAsync(Guid id, int count, KontorDb db, CurrentUser user, CancellationToken ct) =>
+        await ImportAccess.Visible(db, user).AnyAsync(j => j.Id == id, ct)
+            ? await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportJobId == id).OrderBy(e => e.RowNumber).ThenBy(e => e.Id).Take(count).ToListAsync(ct)
+            : [];
 
     /// <summary>Writes the report (UTF-8 with BOM so Excel reads umlauts; cells that would run as formulas escaped), reading the errors as a stream.</summary>
     public static async Task WriteAsync(Guid id, KontorDb db, Stream stream, CancellationToken ct)

@@ -23,6 +23,9 @@ internal static class ImportEndpoints
         CancelImport.Map(imports);
         GetImportErrors.Map(imports);
 
+        // The same report for the import page, signed in with the session cookie rather than a token.
+        GetImportErrors.Map(app, "/imports/{id:guid}/errors.csv").WithName("DownloadImportErrors").RequireAuthorization().ExcludeFromDescription();
+
         var mappings = app.MapGroup("/api/import-mappings").WithTags("Imports").RequireAuthorization(KontorAuth.ApiPolicy);
         ListImportMappings.Map(mappings);
         SaveImportMapping.Map(mappings);
