@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArra
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
 builder.Services.AddActivities();
+builder.Services.AddIntegration(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -18,3 +18,5 @@ public sealed class AdminText;
 
 /// <summary>Texts of the global search box and the search results page.</summary>
 public sealed class GlobalSearchText;
+/// <summary>Texts of file imports and exports: the wizard, the import pages and the row error messages.</summary>
+public sealed class ImportExportText;

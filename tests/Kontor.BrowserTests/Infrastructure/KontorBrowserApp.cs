@@ -107,6 +107,7 @@ public class KontorBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Kontor:RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("Kontor:Database:Provider", "Sqlite");
         builder.UseSetting("Kontor:Database:SqlitePath", Path.Combine(sqliteFolder, "kontor.db"));
+        builder.UseSetting("Kontor:Imports:Folder", Path.Combine(sqliteFolder, "imports"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
 

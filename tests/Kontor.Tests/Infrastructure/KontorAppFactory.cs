@@ -25,16 +25,39 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static readonly string? PostgresServer = Environment.GetEnvironmentVariable("KONTOR_TEST_POSTGRES");
     private readonly string databaseName = "kontor_test_" + Guid.NewGuid().ToString("N");
     private readonly string sqliteFolder = Path.Combine(Path.GetTempPath(), "kontor-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool ownsDatabase = true;
     private int counter;
 
+    public KontorAppFactory()
+    {
+    }
+
+    /// <summary>A second app on the database of <paramref name="sameDatabase"/>, as after a restart; that app creates and drops the database.</summary>
+    protected KontorAppFactory(KontorAppFactory sameDatabase)
+    {
+        databaseName = sameDatabase.databaseName;
+        sqliteFolder = sameDatabase.sqliteFolder;
+        ownsDatabase = false;
+    }
+
     public static bool OnPostgres => !string.IsNullOrWhiteSpace(PostgresServer);
+
+    /// <summary>Opens a connection to this app's database without the app, e.g. to look at it while the app is down.</summary>
+    public System.Data.Common.DbConnection OpenDatabaseConnection()
+    {
+        System.Data.Common.DbConnection connection = OnPostgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ToString())
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(sqliteFolder, "kontor.db")}");
+        connection.Open();
+        return connection;
+    }
 
     /// <summary>Extra settings a derived factory wants (e.g. a tighter rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
-        if (OnPostgres)
+        if (OnPostgres && ownsDatabase)
         {
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
@@ -49,6 +72,12 @@ public class KontorAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         if (OnPostgres)
         {
             NpgsqlConnection.ClearAllPools();

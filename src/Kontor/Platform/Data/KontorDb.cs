@@ -4,6 +4,7 @@ using Kontor.Features.Activities.Meetings;
 using Kontor.Features.Activities.Shared;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -46,6 +47,9 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

@@ -22,7 +22,8 @@ public sealed record AccountFields(
     Guid? ParentAccountId,
     Guid OwnerId,
     Guid? InsideSalesTeamId,
-    string? Description);
+    string? Description,
+    string? ExternalId = null);
 
 /// <summary>A customer company (or a company of a group), owned by a field-sales rep and looked after by an inside-sales team.</summary>
 public sealed class Account : RecordEntity, IAccessControlled, IGloballySearchable
@@ -72,6 +73,9 @@ public sealed class Account : RecordEntity, IAccessControlled, IGloballySearchab
     [Audited]
     public string? Description { get; private set; }
 
+    /// <summary>The account's key in another system (the old CRM, the ERP); unique per tenant, used to upsert imports.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>Folded name for case- and umlaut-insensitive sorting and keyset paging.</summary>
     public string SortName { get; private set; } = "";
 
@@ -105,6 +109,7 @@ public sealed class Account : RecordEntity, IAccessControlled, IGloballySearchab
         OwnerId = fields.OwnerId;
         InsideSalesTeamId = fields.InsideSalesTeamId;
         Description = fields.Description;
+        ExternalId = fields.ExternalId;
         SortName = SearchText.SortKey(Name);
         SearchTerms = SearchText.Combine(Name, Email, SearchText.PhoneDigits(Phone), BillingAddress.City, ShippingAddress.City, VatId);
         MatchName = CompanyNames.Normalize(Name);

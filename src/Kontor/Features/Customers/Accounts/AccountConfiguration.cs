@@ -19,6 +19,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.Phone).HasMaxLength(20);
         account.Property(a => a.Email).HasMaxLength(254);
         account.Property(a => a.Description).HasMaxLength(4000);
+        account.Property(a => a.ExternalId).HasMaxLength(100);
         account.Property(a => a.SortName).HasMaxLength(SearchText.SortKeyLength);
         account.Property(a => a.SearchTerms).HasMaxLength(SearchText.TermsLength);
         account.Property(a => a.MatchName).HasMaxLength(CompanyNames.KeyLength);
@@ -46,5 +47,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasIndex(a => new { a.TenantId, a.Email });
         account.HasIndex(a => new { a.TenantId, a.Phone });
         account.HasIndex(a => new { a.TenantId, a.MatchPostalCode });
+        // Also records in the recycle bin keep their external id: an import must not create a second one.
+        account.HasIndex(a => new { a.TenantId, a.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
     }
 }

@@ -52,6 +52,10 @@ public sealed class AccountRequest
     [MaxChars(4000)]
     public string? Description { get; set; }
 
+    /// <summary>The account's key in another system; unique per tenant. Imports update the account with the same external id.</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     public static AccountRequest From(Account account) => new()
     {
         Name = account.Name,
@@ -67,6 +71,7 @@ public sealed class AccountRequest
         OwnerId = account.OwnerId,
         InsideSalesTeamId = account.InsideSalesTeamId,
         Description = account.Description,
+        ExternalId = account.ExternalId,
     };
 
     /// <summary>
@@ -82,6 +87,12 @@ public sealed class AccountRequest
         var owner = await References.OwnerAsync(db, user, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
         await References.TeamAsync(db, InsideSalesTeamId, stored?.InsideSalesTeamId, errors, "insideSalesTeamId", ct);
         await References.AccountAsync(db, ParentAccountId, stored?.ParentAccountId, errors, "parentAccountId", ct);
+        var externalId = Normalize.Text(ExternalId);
+        if (externalId is not null && externalId != stored?.ExternalId
+            && await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AnyAsync(a => a.ExternalId == externalId, ct))
+        {
+            errors.Add("externalId", ValidationMessages.ExternalIdTaken);
+        }
         if (stored is not null && ParentAccountId is not null && ParentAccountId != stored.ParentAccountId
             && await WouldCycleAsync(db, stored.Id, ParentAccountId.Value, ct))
         {
@@ -102,7 +113,8 @@ public sealed class AccountRequest
             ParentAccountId,
             owner,
             InsideSalesTeamId,
-            Normalize.Text(Description));
+            Normalize.Text(Description),
+            externalId);
     }
 
     /// <summary>True when <paramref name="parentId"/> is the account itself or one of its descendants.</summary>

@@ -25,6 +25,7 @@ public sealed record AccountResponse(
     Guid? InsideSalesTeamId,
     string? InsideSalesTeamName,
     string? Description,
+    string? ExternalId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
@@ -53,6 +54,7 @@ public sealed record AccountResponse(
             a.InsideSalesTeamId,
             db.Teams.Where(t => t.Id == a.InsideSalesTeamId).Select(t => t.Name).FirstOrDefault(),
             a.Description,
+            a.ExternalId,
             a.CreatedAt,
             a.UpdatedAt,
             a.DeletedAt,
@@ -61,5 +63,5 @@ public sealed record AccountResponse(
     /// <summary>An account without the names of its references, for a record the caller cannot read back.</summary>
     public static AccountResponse Describe(Account a) => new(
         a.Id, a.Name, a.Industry, a.Segment, a.VatId, a.Website, a.Phone, a.Email, a.BillingAddress, a.ShippingAddress,
-        a.ParentAccountId, null, a.OwnerId, null, a.InsideSalesTeamId, null, a.Description, a.CreatedAt, a.UpdatedAt, a.DeletedAt, a.Version);
+        a.ParentAccountId, null, a.OwnerId, null, a.InsideSalesTeamId, null, a.Description, a.ExternalId, a.CreatedAt, a.UpdatedAt, a.DeletedAt, a.Version);
 }

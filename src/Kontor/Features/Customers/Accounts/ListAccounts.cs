@@ -30,6 +30,10 @@ public sealed class ListAccountsRequest
     /// <summary>Only accounts of this inside-sales team.</summary>
     public Guid? Team { get; set; }
 
+    /// <summary>Only the record with this external id (the key in another system).</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     /// <summary><c>name</c> (default), <c>createdAt</c>, <c>updatedAt</c>; prefix <c>-</c> for descending.</summary>
     public string? Sort { get; set; }
 
@@ -87,6 +91,11 @@ internal static class ListAccounts
             query = term.Digits is { } digits
                 ? query.Where(a => a.SearchTerms.Contains(term.Text) || a.SearchTerms.Contains(digits))
                 : query.Where(a => a.SearchTerms.Contains(term.Text));
+        }
+
+        if (Normalize.Text(request.ExternalId) is { } externalId)
+        {
+            query = query.Where(a => a.ExternalId == externalId);
         }
 
         if (OwnerFilter.Parse(request.Owner, user) is { } owner)

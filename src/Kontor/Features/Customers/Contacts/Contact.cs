@@ -29,7 +29,8 @@ public sealed record ContactFields(
     string? PreferredLanguage,
     Guid? AccountId,
     Guid OwnerId,
-    string? Description);
+    string? Description,
+    string? ExternalId = null);
 
 /// <summary>A person Kontor's users deal with, usually working at an account.</summary>
 public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchable
@@ -77,6 +78,9 @@ public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchab
     [Audited]
     public string? Description { get; private set; }
 
+    /// <summary>The contact's key in another system; unique per tenant, used to upsert imports.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>Folded "last first" for sorting and keyset paging.</summary>
     public string SortName { get; private set; } = "";
 
@@ -106,6 +110,7 @@ public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchab
         AccountId = fields.AccountId;
         OwnerId = fields.OwnerId;
         Description = fields.Description;
+        ExternalId = fields.ExternalId;
         SortName = SearchText.SortKey($"{LastName} {FirstName}");
         SearchTerms = SearchText.Combine(
             $"{FirstName} {LastName}", $"{LastName} {FirstName}", Email, SearchText.PhoneDigits(Phone), SearchText.PhoneDigits(MobilePhone), JobTitle);

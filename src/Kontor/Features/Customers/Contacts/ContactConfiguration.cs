@@ -20,6 +20,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Property(c => c.MobilePhone).HasMaxLength(20);
         contact.Property(c => c.PreferredLanguage).HasMaxLength(2);
         contact.Property(c => c.Description).HasMaxLength(4000);
+        contact.Property(c => c.ExternalId).HasMaxLength(100);
         contact.Property(c => c.SortName).HasMaxLength(SearchText.SortKeyLength);
         contact.Property(c => c.SearchTerms).HasMaxLength(SearchText.TermsLength);
         contact.Property(c => c.MatchName).HasMaxLength(MatchKeys.PersonNameLength);
@@ -39,5 +40,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.HasIndex(c => new { c.TenantId, c.Phone });
         contact.HasIndex(c => new { c.TenantId, c.MobilePhone });
         contact.HasIndex(c => new { c.TenantId, c.MatchName });
+        // Also records in the recycle bin keep their external id: an import must not create a second one.
+        contact.HasIndex(c => new { c.TenantId, c.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
     }
 }

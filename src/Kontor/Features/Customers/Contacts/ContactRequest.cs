@@ -2,6 +2,7 @@ using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
+using Kontor.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Features.Customers.Contacts;
@@ -49,6 +50,10 @@ public sealed class ContactRequest
     [MaxChars(4000)]
     public string? Description { get; set; }
 
+    /// <summary>The contact's key in another system; unique per tenant. Imports update the contact with the same external id.</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     public static ContactRequest From(Contact contact) => new()
     {
         Salutation = contact.Salutation,
@@ -63,6 +68,7 @@ public sealed class ContactRequest
         AccountId = contact.AccountId,
         OwnerId = contact.OwnerId,
         Description = contact.Description,
+        ExternalId = contact.ExternalId,
     };
 
     /// <summary>
@@ -81,6 +87,13 @@ public sealed class ContactRequest
         var phone = errors.Phone("phone", Phone, country ?? user.DefaultCountry);
         var mobile = errors.Phone("mobilePhone", MobilePhone, country ?? user.DefaultCountry);
         var owner = await References.OwnerAsync(db, user, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
+        var externalId = Normalize.Text(ExternalId);
+        if (externalId is not null && externalId != stored?.ExternalId
+            && await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AnyAsync(c => c.ExternalId == externalId, ct))
+        {
+            errors.Add("externalId", ValidationMessages.ExternalIdTaken);
+        }
+
         errors.ThrowIfAny();
         return new ContactFields(
             Salutation,
@@ -94,6 +107,7 @@ public sealed class ContactRequest
             Normalize.Text(PreferredLanguage)?.ToLowerInvariant(),
             AccountId,
             owner,
-            Normalize.Text(Description));
+            Normalize.Text(Description),
+            externalId);
     }
 }

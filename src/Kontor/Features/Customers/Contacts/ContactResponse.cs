@@ -22,6 +22,7 @@ public sealed record ContactResponse(
     Guid OwnerId,
     string? OwnerName,
     string? Description,
+    string? ExternalId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt,
@@ -50,6 +51,7 @@ public sealed record ContactResponse(
             c.OwnerId,
             db.Users.Where(u => u.Id == c.OwnerId).Select(UserNames.DisplayName).FirstOrDefault(),
             c.Description,
+            c.ExternalId,
             c.CreatedAt,
             c.UpdatedAt,
             c.DeletedAt,
@@ -58,5 +60,5 @@ public sealed record ContactResponse(
     /// <summary>A contact without the names of its references, for a record the caller cannot read back.</summary>
     public static ContactResponse Describe(Contact c) => new(
         c.Id, c.Salutation, c.Title, c.FirstName, c.LastName, c.JobTitle, c.Email, c.Phone, c.MobilePhone, c.PreferredLanguage,
-        c.AccountId, null, c.OwnerId, null, c.Description, c.CreatedAt, c.UpdatedAt, c.DeletedAt, c.Version);
+        c.AccountId, null, c.OwnerId, null, c.Description, c.ExternalId, c.CreatedAt, c.UpdatedAt, c.DeletedAt, c.Version);
 }

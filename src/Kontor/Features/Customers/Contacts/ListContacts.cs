@@ -28,6 +28,10 @@ public sealed class ListContactsRequest
     [CountryCode]
     public string? Country { get; set; }
 
+    /// <summary>Only the record with this external id (the key in another system).</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     /// <summary><c>name</c> (default, last name first), <c>createdAt</c>, <c>updatedAt</c>; prefix <c>-</c> for descending.</summary>
     public string? Sort { get; set; }
 
@@ -99,6 +103,11 @@ internal static class ListContacts
                             .Replace("Ä", "ae").Replace("Ö", "oe").Replace("Ü", "ue")
                             .Contains(text)));
 #pragma warning restore CA1304, CA1311
+        }
+
+        if (Normalize.Text(request.ExternalId) is { } externalId)
+        {
+            query = query.Where(c => c.ExternalId == externalId);
         }
 
         if (OwnerFilter.Parse(request.Owner, user) is { } owner)

@@ -23,109 +23,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("TenantId", "ContactId");
-
-                    b.HasIndex("TenantId", "MeetingId");
-
-                    b.HasIndex("TenantId", "UserId");
-
-                    b.ToTable("MeetingAttendees", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Shared.Activity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("DeletedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("TargetId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("TargetType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "DeletedAt");
-
-                    b.HasIndex("TenantId", "TargetType", "TargetId", "OccurredAt", "Id");
-
-                    b.ToTable("Activities", (string)null);
-
-                    b.HasDiscriminator<string>("Kind");
-
-                    b.UseTphMappingStrategy();
-                });
-
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,18 +54,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("InsideSalesTeamId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("MatchName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MatchPostalCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -293,23 +178,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DeletedAt");
 
-                    b.HasIndex("TenantId", "Email");
-
                     b.HasIndex("TenantId", "InsideSalesTeamId");
-
-                    b.HasIndex("TenantId", "MatchName");
-
-                    b.HasIndex("TenantId", "MatchPostalCode");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentAccountId");
 
-                    b.HasIndex("TenantId", "Phone");
-
                     b.HasIndex("TenantId", "Segment");
-
-                    b.HasIndex("TenantId", "VatId");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -361,13 +236,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<string>("MatchName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("MergedIntoId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(20)
@@ -430,13 +298,7 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Email");
 
-                    b.HasIndex("TenantId", "MatchName");
-
-                    b.HasIndex("TenantId", "MobilePhone");
-
                     b.HasIndex("TenantId", "OwnerId");
-
-                    b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -472,122 +334,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SharingSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Platform.Audit.AuditEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ActorKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RecordType")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "ActorId");
-
-                    b.HasIndex("TenantId", "At");
-
-                    b.HasIndex("TenantId", "Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "RecordType", "RecordId");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Platform.Audit.FieldChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ChangedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RecordType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "RecordType", "RecordId", "ChangedAt");
-
-                    b.ToTable("FieldChanges", (string)null);
                 });
 
             modelBuilder.Entity("Kontor.Platform.Http.IdempotentRequest", b =>
@@ -1084,91 +830,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Kontor.Features.Activities.Calls.Call", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<string>("Direction")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("DurationSeconds")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasDiscriminator().HasValue("Call");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<DateTimeOffset?>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasDiscriminator().HasValue("Meeting");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Notes.Note", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.HasDiscriminator().HasValue("Note");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<Guid>("AssigneeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasIndex("AssigneeId");
-
-                    b.HasIndex("TenantId", "AssigneeId", "Status", "DueOn");
-
-                    b.HasDiscriminator().HasValue("Task");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
-                {
-                    b.HasOne("Kontor.Features.Activities.Meetings.Meeting", null)
-                        .WithMany("Attendees")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.HasOne("Kontor.Platform.Identity.Team", null)
@@ -1304,23 +965,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
-                {
-                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
-                        .WithMany()
-                        .HasForeignKey("AssigneeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kontor.Platform.Identity.Team", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
-                {
-                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

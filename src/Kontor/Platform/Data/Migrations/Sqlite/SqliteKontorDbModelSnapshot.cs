@@ -18,107 +18,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("TenantId", "ContactId");
-
-                    b.HasIndex("TenantId", "MeetingId");
-
-                    b.HasIndex("TenantId", "UserId");
-
-                    b.ToTable("MeetingAttendees", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Shared.Activity", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DeletedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TargetId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TargetType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "DeletedAt");
-
-                    b.HasIndex("TenantId", "TargetType", "TargetId", "OccurredAt", "Id");
-
-                    b.ToTable("Activities", (string)null);
-
-                    b.HasDiscriminator<string>("Kind");
-
-                    b.UseTphMappingStrategy();
-                });
-
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,18 +49,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("InsideSalesTeamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchPostalCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -284,23 +171,13 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DeletedAt");
 
-                    b.HasIndex("TenantId", "Email");
-
                     b.HasIndex("TenantId", "InsideSalesTeamId");
-
-                    b.HasIndex("TenantId", "MatchName");
-
-                    b.HasIndex("TenantId", "MatchPostalCode");
 
                     b.HasIndex("TenantId", "OwnerId");
 
                     b.HasIndex("TenantId", "ParentAccountId");
 
-                    b.HasIndex("TenantId", "Phone");
-
                     b.HasIndex("TenantId", "Segment");
-
-                    b.HasIndex("TenantId", "VatId");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -351,13 +228,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobilePhone")
@@ -419,13 +289,7 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Email");
 
-                    b.HasIndex("TenantId", "MatchName");
-
-                    b.HasIndex("TenantId", "MobilePhone");
-
                     b.HasIndex("TenantId", "OwnerId");
-
-                    b.HasIndex("TenantId", "Phone");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
@@ -461,122 +325,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SharingSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Platform.Audit.AuditEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "ActorId");
-
-                    b.HasIndex("TenantId", "At");
-
-                    b.HasIndex("TenantId", "Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "RecordType", "RecordId");
-
-                    b.ToTable("AuditEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Kontor.Platform.Audit.FieldChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ChangedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "RecordType", "RecordId", "ChangedAt");
-
-                    b.ToTable("FieldChanges", (string)null);
                 });
 
             modelBuilder.Entity("Kontor.Platform.Http.IdempotentRequest", b =>
@@ -1067,91 +815,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Kontor.Features.Activities.Calls.Call", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<string>("Direction")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DurationSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasDiscriminator().HasValue("Call");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<long?>("EndsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasDiscriminator().HasValue("Meeting");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Notes.Note", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.HasDiscriminator().HasValue("Note");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
-                {
-                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
-
-                    b.Property<Guid>("AssigneeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasIndex("AssigneeId");
-
-                    b.HasIndex("TenantId", "AssigneeId", "Status", "DueOn");
-
-                    b.HasDiscriminator().HasValue("Task");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
-                {
-                    b.HasOne("Kontor.Features.Activities.Meetings.Meeting", null)
-                        .WithMany("Attendees")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Kontor.Features.Customers.Accounts.Account", b =>
                 {
                     b.HasOne("Kontor.Platform.Identity.Team", null)
@@ -1287,23 +950,9 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kontor.Features.Activities.Tasks.TaskItem", b =>
-                {
-                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
-                        .WithMany()
-                        .HasForeignKey("AssigneeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kontor.Platform.Identity.Team", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Kontor.Features.Activities.Meetings.Meeting", b =>
-                {
-                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,166 @@
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
+using Kontor.Platform.Search;
+
+namespace Kontor.Features.Integration.ImportExport.Imports;
+
+/// <summary>
+/// A field a column can be mapped to. <see cref="Key"/> is the entity and the request's JSON path
+/// (<c>account.billingAddress.city</c>), so validation errors of the request lead back to the column.
+/// </summary>
+/// <param name="Key">The field's key, e.g. <c>contact.lastName</c>.</param>
+/// <param name="Label">The field's name in the wizard (English; translated there).</param>
+/// <param name="Required">Every import of the target must map it.</param>
+/// <param name="Headers">Column headers (folded) that suggest this field, in English and German.</param>
+public sealed record ImportField(string Key, string Label, bool Required, string[] Headers)
+{
+    public bool IsAccount => Key.StartsWith(ImportFields.AccountPrefix, StringComparison.Ordinal);
+}
+
+/// <summary>The fields an import can fill, and how a row's cells become an <see cref="AccountRequest"/> and a <see cref="ContactRequest"/>.</summary>
+public static class ImportFields
+{
+    public const string AccountPrefix = "account.";
+    public const string ContactPrefix = "contact.";
+
+    public const string AccountOwnerEmail = "account.ownerEmail";
+    public const string ContactOwnerEmail = "contact.ownerEmail";
+    public const string ContactAccountExternalId = "contact.accountExternalId";
+    public const string ContactAccountName = "contact.accountName";
+
+    public static IReadOnlyList<ImportField> Account { get; } =
+    [
+        new("account.externalId", "External id", false, ["external id", "externalid", "id", "account id", "kundennummer", "kunden-nr", "kundennr", "debitor", "debitorennummer", "externe id"]),
+        new("account.name", "Company name", true, ["company", "company name", "account", "account name", "name", "firma", "firmenname", "unternehmen", "name 1", "name1"]),
+        new("account.industry", "Industry", false, ["industry", "branche"]),
+        new("account.segment", "Segment", false, ["segment", "kundensegment"]),
+        new("account.vatId", "VAT ID", false, ["vat id", "vat", "vat number", "ust-idnr", "ust-id", "ustid", "umsatzsteuer-id"]),
+        new("account.website", "Website", false, ["website", "web", "url", "homepage", "internet", "webseite"]),
+        new("account.phone", "Phone", false, ["phone", "telephone", "telefon", "tel", "tel.", "telefonnummer"]),
+        new("account.email", "E-mail", false, ["email", "e-mail", "mail", "e-mail-adresse", "email address"]),
+        new("account.billingAddress.street", "Street", false, ["street", "address", "strasse", "straße", "anschrift", "adresse"]),
+        new("account.billingAddress.postalCode", "Postal code", false, ["postal code", "postcode", "zip", "zip code", "plz", "postleitzahl"]),
+        new("account.billingAddress.city", "City", false, ["city", "town", "ort", "stadt", "wohnort"]),
+        new("account.billingAddress.region", "Region", false, ["region", "state", "bundesland"]),
+        new("account.billingAddress.country", "Country (ISO code)", false, ["country", "land", "country code", "laenderkennzeichen"]),
+        new("account.description", "Description", false, ["description", "notes", "beschreibung", "bemerkung", "notiz"]),
+        new(AccountOwnerEmail, "Owner (e-mail)", false, ["owner", "owner email", "betreuer", "verantwortlich"]),
+    ];
+
+    public static IReadOnlyList<ImportField> Contact { get; } =
+    [
+        new("contact.externalId", "External id", false, ["external id", "externalid", "id", "contact id", "kontakt-id", "ansprechpartner-id", "externe id"]),
+        new("contact.salutation", "Salutation", false, ["salutation", "anrede"]),
+        new("contact.title", "Title", false, ["title", "titel"]),
+        new("contact.firstName", "First name", false, ["first name", "firstname", "given name", "vorname"]),
+        new("contact.lastName", "Last name", true, ["last name", "lastname", "surname", "family name", "name", "nachname"]),
+        new("contact.jobTitle", "Job title", false, ["job title", "position", "funktion", "job"]),
+        new("contact.email", "E-mail", false, ["email", "e-mail", "mail", "e-mail-adresse", "email address"]),
+        new("contact.phone", "Phone", false, ["phone", "telephone", "telefon", "tel", "tel.", "durchwahl"]),
+        new("contact.mobilePhone", "Mobile phone", false, ["mobile", "mobile phone", "cell", "handy", "mobil", "mobiltelefon"]),
+        new("contact.preferredLanguage", "Language", false, ["language", "sprache"]),
+        new("contact.description", "Description", false, ["description", "notes", "beschreibung", "bemerkung", "notiz"]),
+        new(ContactOwnerEmail, "Owner (e-mail)", false, ["owner", "owner email", "betreuer", "verantwortlich"]),
+        new(ContactAccountExternalId, "Account external id", false, ["account external id", "account id", "kundennummer", "firmen-id"]),
+        new(ContactAccountName, "Account name", false, ["company", "account", "account name", "firma", "firmenname", "unternehmen"]),
+    ];
+
+    /// <summary>The fields of a target; in a combined import the contact's account is the row's account.</summary>
+    public static IReadOnlyList<ImportField> For(ImportTarget target) => target switch
+    {
+        ImportTarget.Accounts => Account,
+        ImportTarget.Contacts => Contact,
+        ImportTarget.AccountsAndContacts => [.. Account, .. Contact.Where(f => f.Key is not ContactAccountExternalId and not ContactAccountName)],
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    /// <summary>
+    /// Suggests a column for each field from the headers: the first field whose header list names the (folded)
+    /// header, each column used once. In a combined import a column that fits both an account and a contact
+    /// field (e-mail, phone) goes to the account; the contact's are those with contact words (Nachname, Vorname).
+    /// </summary>
+    public static Dictionary<string, string> Suggest(ImportTarget target, IReadOnlyList<string> headers)
+    {
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var fields = For(target);
+        foreach (var header in headers.Where(h => h.Length > 0))
+        {
+            var folded = SearchText.Fold(header);
+            var field = fields.FirstOrDefault(f => !mapping.ContainsKey(f.Key) && f.Headers.Any(h => SearchText.Fold(h) == folded));
+            if (field is not null && used.Add(header))
+            {
+                mapping[field.Key] = header;
+            }
+        }
+
+        return mapping;
+    }
+
+    /// <summary>The account request of a row; fields not mapped keep the stored account's values.</summary>
+    public static AccountRequest AccountRequest(Account? stored, Func<string, string?> cell)
+    {
+        var request = stored is null ? new AccountRequest() : Customers.Accounts.AccountRequest.From(stored);
+        Set(cell, "account.externalId", v => request.ExternalId = v);
+        Set(cell, "account.name", v => request.Name = v ?? "");
+        Set(cell, "account.industry", v => request.Industry = v);
+        Set(cell, "account.segment", v => request.Segment = v);
+        Set(cell, "account.vatId", v => request.VatId = v);
+        Set(cell, "account.website", v => request.Website = v);
+        Set(cell, "account.phone", v => request.Phone = v);
+        Set(cell, "account.email", v => request.Email = v);
+        Set(cell, "account.billingAddress.street", v => request.BillingAddress.Street = v);
+        Set(cell, "account.billingAddress.postalCode", v => request.BillingAddress.PostalCode = v);
+        Set(cell, "account.billingAddress.city", v => request.BillingAddress.City = v);
+        Set(cell, "account.billingAddress.region", v => request.BillingAddress.Region = v);
+        Set(cell, "account.billingAddress.country", v => request.BillingAddress.Country = v);
+        Set(cell, "account.description", v => request.Description = v);
+        return request;
+    }
+
+    /// <summary>The contact request of a row; fields not mapped keep the stored contact's values.</summary>
+    public static ContactRequest ContactRequest(Contact? stored, Func<string, string?> cell, Action<string, string> error)
+    {
+        var request = stored is null ? new ContactRequest() : Customers.Contacts.ContactRequest.From(stored);
+        Set(cell, "contact.externalId", v => request.ExternalId = v);
+        Set(cell, "contact.salutation", v =>
+        {
+            if (ParseSalutation(v) is { } salutation)
+            {
+                request.Salutation = salutation;
+            }
+            else
+            {
+                error("contact.salutation", "Unknown salutation: use Mr, Ms, Mx, Herr or Frau.");
+            }
+        });
+        Set(cell, "contact.title", v => request.Title = v);
+        Set(cell, "contact.firstName", v => request.FirstName = v);
+        Set(cell, "contact.lastName", v => request.LastName = v ?? "");
+        Set(cell, "contact.jobTitle", v => request.JobTitle = v);
+        Set(cell, "contact.email", v => request.Email = v);
+        Set(cell, "contact.phone", v => request.Phone = v);
+        Set(cell, "contact.mobilePhone", v => request.MobilePhone = v);
+        Set(cell, "contact.preferredLanguage", v => request.PreferredLanguage = v);
+        Set(cell, "contact.description", v => request.Description = v);
+        return request;
+    }
+
+    private static Salutation? ParseSalutation(string? value) => SearchText.Fold(value) switch
+    {
+        "" => Salutation.None,
+        "mr" or "mr." or "herr" or "hr." or "hr" => Salutation.Mr,
+        "ms" or "ms." or "mrs" or "mrs." or "frau" or "fr." or "fr" => Salutation.Ms,
+        "mx" or "mx." or "divers" => Salutation.Mx,
+        _ => null,
+    };
+
+    /// <summary>Sets a mapped field: an empty cell clears it; an unmapped field (cell returns null for the key) is left alone.</summary>
+    private static void Set(Func<string, string?> cell, string key, Action<string?> set)
+    {
+        if (cell(key) is { } value)
+        {
+            set(value.Length == 0 ? null : value);
+        }
+    }
+}
