@@ -47,7 +47,7 @@ public sealed class FieldHistoryTests(KontorAppFactory app) : IClassFixture<Kont
             var request = ContactRequest.From(stored);
             request.Salutation = Salutation.Ms;
             request.AccountId = account.Id();
-            return await UpdateContact.ExecuteAsync(contact.Id(), request, null, db, me, services.GetRequiredService<AccessScope>(), Api.Ct);
+            return await UpdateContact.ExecuteAsync(contact.Id(), request, null, allowDuplicates: false, db, me, services.GetRequiredService<AccessScope>(), Api.Ct);
         });
 
         var changes = await app.FieldChangesAsync(rep.TenantId, contact.Id());
