@@ -110,6 +110,25 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task ManagerChangeDeactivationAndTeamDeletion_AreLoggedAsPermissionChanges()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+        var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        var team = await app.CreateTeamAsync(admin.TenantId, TeamKind.FieldSales, rep.Id);
+        var before = (await app.EntriesAsync(admin.TenantId)).Count;
+
+        await admin.Client.PutAsJsonAsync($"/api/users/{rep.Id}/manager", new { managerId = admin.Id }, Api.Ct).ExpectAsync(HttpStatusCode.OK);
+        await admin.Client.PostJsonAsync($"/api/users/{rep.Id}/deactivate", new { }).ExpectAsync(HttpStatusCode.OK);
+        await admin.Client.RemoveAsync($"/api/teams/{team}").ExpectAsync(HttpStatusCode.NoContent);
+
+        var changes = (await app.EntriesAsync(admin.TenantId)).Skip(before).ToList();
+        Assert.All(changes, e => Assert.Equal((AuditAction.PermissionChange, admin.Id), (e.Action, e.ActorId)));
+        Assert.Equal(
+            [$$"""{"change":"manager","managerId":"{{admin.Id}}"}""", """{"change":"deactivated"}""", """{"change":"team-deleted"}"""],
+            changes.Select(e => e.Detail));
+    }
+
+    [Fact]
     public async Task CreateUser_ByAnAdministrator_IsLoggedWithTheRoles()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);

@@ -1,5 +1,7 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -50,6 +52,8 @@ internal static class ChangeUserManager
         errors.ThrowIfAny();
         if (stored.ManagerId != request.ManagerId)
         {
+            // Managers see their reports' records: a change of manager changes who sees what.
+            services.Audit.Record(services.Db, AuditAction.PermissionChange, new RecordRef("user", id), new { change = "manager", managerId = request.ManagerId });
             stored.ManagerId = request.ManagerId;
             await services.UpdateAsync(stored, ct);
         }

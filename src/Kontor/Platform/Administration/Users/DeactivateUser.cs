@@ -1,5 +1,7 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -43,6 +45,7 @@ internal static class DeactivateUser
         if (stored.IsActive)
         {
             stored.IsActive = false;
+            services.Audit.Record(services.Db, AuditAction.PermissionChange, new RecordRef("user", id), new { change = "deactivated" });
 
             // Ends cookies, bearer tokens and access tokens even where IsActive is not checked.
             await services.EndSessionsAsync(stored, ct);

@@ -1,4 +1,6 @@
+using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kontor.Platform.Administration.Users;
@@ -36,6 +38,7 @@ internal static class ReactivateUser
         if (!stored.IsActive)
         {
             stored.IsActive = true;
+            services.Audit.Record(services.Db, AuditAction.PermissionChange, new RecordRef("user", id), new { change = "reactivated" });
             await services.UpdateAsync(stored, ct);
             AdminLog.UserReactivated(services.Log, user.Id, id);
         }
