@@ -1,4 +1,5 @@
 using System.Net;
+using Kontor.Features.Customers;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -86,6 +87,22 @@ public sealed class TimelineTests(KontorAppFactory app) : IClassFixture<KontorAp
         await rep.Client.FetchAsync($"/api/timeline/account/{account}?kinds=call,email").ProblemAsync(HttpStatusCode.BadRequest, "kinds");
         await rep.Client.FetchAsync($"/api/timeline/account/{account}?cursor=nonsense").ProblemAsync(HttpStatusCode.BadRequest, "cursor");
         await rep.Client.FetchAsync($"/api/timeline/account/{account}?limit=0").ProblemAsync(HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task Timeline_OfAccount_LeavesOutActivitiesOfContactsTheUserCannotSee()
+    {
+        var owner = await app.CreateTenantWithUserAsync("Hidden child", Roles.SalesRep);
+        await app.SetSharingAsync(owner.TenantId, CustomerObjects.Contacts, SharingLevel.Private);
+        var colleague = await app.CreateUserAsync(owner.TenantId, [Roles.SalesRep]);
+        var account = (await owner.Client.CreateAccountAsync("Shared customer")).Id();
+        var contact = (await owner.Client.CreateContactAsync("Private", account)).Id();
+        var accountCall = await owner.Client.LogCallAsync("account", account);
+        var contactCall = await owner.Client.LogCallAsync("contact", contact);
+
+        Assert.Equal(new[] { accountCall.Id(), contactCall.Id() }.Order(), (await owner.Client.GetJsonAsync($"/api/timeline/account/{account}")).Ids().Order());
+        Assert.Equal([accountCall.Id()], (await colleague.Client.GetJsonAsync($"/api/timeline/account/{account}")).Ids());
+        await colleague.Client.FetchAsync($"/api/activities/{contactCall.Id()}").ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Localization;
 namespace Kontor.Features.Activities.Shared;
 
 /// <summary>The words the pages use for activity enums, in the user's language.</summary>
-internal static class ActivityTexts
+internal sealed class ActivityTexts(IStringLocalizer<ActivitiesText> l)
 {
-    public static string Outcome(CallOutcome outcome, IStringLocalizer<ActivitiesText> l) => outcome switch
+    public string Outcome(CallOutcome outcome) => outcome switch
     {
         CallOutcome.Reached => l["Reached"],
         CallOutcome.NoAnswer => l["No answer"],
@@ -20,7 +20,7 @@ internal static class ActivityTexts
         _ => outcome.ToString(),
     };
 
-    public static string Priority(TaskPriority priority, IStringLocalizer<ActivitiesText> l) => priority switch
+    public string Priority(TaskPriority priority) => priority switch
     {
         TaskPriority.Low => l["Low"],
         TaskPriority.Normal => l["Normal"],
@@ -28,7 +28,7 @@ internal static class ActivityTexts
         _ => priority.ToString(),
     };
 
-    public static string Status(TaskItemStatus status, IStringLocalizer<ActivitiesText> l) => status switch
+    public string Status(TaskItemStatus status) => status switch
     {
         TaskItemStatus.Open => l["Open"],
         TaskItemStatus.InProgress => l["In progress"],
@@ -37,7 +37,7 @@ internal static class ActivityTexts
         _ => status.ToString(),
     };
 
-    public static string Kind(TimelineKind kind, IStringLocalizer<ActivitiesText> l) => kind switch
+    public string Kind(TimelineKind kind) => kind switch
     {
         TimelineKind.Task => l["Tasks"],
         TimelineKind.Note => l["Notes"],
@@ -47,7 +47,7 @@ internal static class ActivityTexts
         _ => kind.ToString(),
     };
 
-    public static string Channel(Channel channel, IStringLocalizer<ActivitiesText> l) => channel switch
+    public string Channel(Channel channel) => channel switch
     {
         Platform.Identity.Channel.Ui => l["in the app"],
         Platform.Identity.Channel.Api => l["through the API"],
@@ -57,7 +57,7 @@ internal static class ActivityTexts
     };
 
     /// <summary>"Outbound call", "Inbound call".</summary>
-    public static string Call(CallDirection direction, IStringLocalizer<ActivitiesText> l) =>
+    public string Call(CallDirection direction) =>
         direction == CallDirection.Inbound ? l["Inbound call"] : l["Outbound call"];
 
     /// <summary>The detail page of a record, by its type's plural (accounts, contacts, later opportunities).</summary>

@@ -39,6 +39,7 @@ internal static class AdminLabels
     {
         "account" => "Accounts",
         "contact" => "Contacts",
+        "activity" => "Activities",
         _ => key,
     };
 
