@@ -20,7 +20,7 @@ internal static class UpdateContact
                 (request, expected) => ExecuteAsync(id, request, expected, allowDuplicates ?? false, db, user, access, ct)))
             .WithName(nameof(UpdateContact))
             .WithSummary("Change a contact")
-            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the contact changed since. " + DuplicateCheck.OpenApiNote + " Only a change of name, VAT ID, e-mail, phone, postal code (or account) is checked.")
+            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the contact changed since. " + DuplicateCheck.OpenApiNote + " Only a change of e-mail, phone, mobile, name or account is checked.")
             .Accepts<ContactRequest>("application/json", JsonMergePatch.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

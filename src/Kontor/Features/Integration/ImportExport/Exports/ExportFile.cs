@@ -96,7 +96,10 @@ internal static class ExportFile
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
             {
-                await file.SaveAsAsync(Cells(columns, rows, ct), sheetName: "Export", cancellationToken: ct);
+                // MiniExcel takes the header row from the first row; without rows, an empty table with the columns gives it.
+                await using var cells = Cells(columns, rows, ct).GetAsyncEnumerator(ct);
+                object sheet = await cells.MoveNextAsync() ? FromCurrent(cells) : HeaderOnly(columns);
+                await file.SaveAsAsync(sheet, sheetName: "Export", cancellationToken: ct);
             }
 
             await using var written = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -106,6 +109,26 @@ internal static class ExportFile
         {
             File.Delete(path);
         }
+    }
+
+    private static async IAsyncEnumerable<Dictionary<string, object?>> FromCurrent(IAsyncEnumerator<Dictionary<string, object?>> cells)
+    {
+        do
+        {
+            yield return cells.Current;
+        }
+        while (await cells.MoveNextAsync());
+    }
+
+    private static System.Data.DataTable HeaderOnly<T>(IReadOnlyList<ExportColumn<T>> columns)
+    {
+        var table = new System.Data.DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column.Header, typeof(string));
+        }
+
+        return table;
     }
 
     private static async IAsyncEnumerable<Dictionary<string, object?>> Cells<T>(

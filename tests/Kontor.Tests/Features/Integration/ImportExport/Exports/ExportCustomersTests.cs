@@ -118,6 +118,21 @@ public sealed class ExportCustomersTests(KontorAppFactory app) : IClassFixture<K
         Assert.Contains("Nachname", headers);
     }
 
+    [Fact]
+    public async Task ExportAccounts_NothingToExport_AnswersFilesWithTheHeaderRow()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+
+        var (headers, rows) = ReadCsv(await rep.Client.GetByteArrayAsync("/api/accounts/export", Api.Ct), ',');
+        var xlsx = await rep.Client.GetByteArrayAsync("/api/accounts/export?format=xlsx", Api.Ct);
+
+        Assert.Contains("Name", headers);
+        Assert.Empty(rows);
+        using var stream = new MemoryStream(xlsx);
+        var sheet = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains("Name", Assert.Single(sheet).Values);
+    }
+
     [Theory]
     [InlineData("format=pdf", "format")]
     [InlineData("delimiter=tab", "delimiter")]
