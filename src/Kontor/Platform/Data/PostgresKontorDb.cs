@@ -1,6 +1,5 @@
 using Kontor.Platform.Access;
 using Kontor.Platform.Identity;
-using Kontor.Platform.Search;
 using Kontor.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,5 @@ public sealed class PostgresKontorDb(DbContextOptions<PostgresKontorDb> options,
             // A uint row version maps to PostgreSQL's xmin system column: no extra column, bumped by every update.
             builder.Entity(entity.ClrType).Property(nameof(RecordEntity.Version)).IsRowVersion();
         }
-
-        builder.HasDbFunction(typeof(GlobalSearchEngine).GetMethod(nameof(GlobalSearchEngine.WordSimilarity))!).HasName("word_similarity").IsBuiltIn();
     }
 }

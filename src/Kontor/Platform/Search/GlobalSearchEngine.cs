@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Text;
 using Kontor.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +30,9 @@ public static class GlobalSearchEngine
     /// sharing many trigrams with the search first, so the records above the similarity threshold are among them.
     /// </summary>
     internal const int SqliteCandidates = 200;
+
+    /// <summary>How many matches PostgreSQL reads per step; more are not ranked, the total says "100+".</summary>
+    internal const int PostgresCandidates = 200;
 
     /// <summary>
     /// The word similarity a word of four or five letters needs: one wrong letter in a short word leaves only a third of its
@@ -78,45 +80,43 @@ public static class GlobalSearchEngine
             : FindOnSqliteAsync<T>(db, table, terms, query.Limit, ct);
     }
 
-    /// <summary>pg_trgm's <c>word_similarity</c>; mapped on PostgreSQL only.</summary>
-    public static float WordSimilarity(string term, string text) =>
-        throw new InvalidOperationException("word_similarity runs in PostgreSQL only.");
-
     private static bool IsFuzzy(string term) => term.Length >= FuzzyFromLength && !term.All(char.IsAsciiDigit);
 
     private static async Task<GlobalSearchHits> FindOnPostgresAsync<T>(KontorDb db, string table, IReadOnlyList<string> terms, int limit, CancellationToken ct)
         where T : class, IGloballySearchable
     {
-        // Exact first: every word starts a word of the record. The full-text index answers that without rechecking rows,
-        // and ordering by a name's length (shortest, i.e. closest to the words typed, first) cannot be served by the
-        // sort-name index, so PostgreSQL never walks that index hoping to meet matches early.
-        var exact = Match<T>(db, table, terms, fuzzy: false);
-        var first = await exact
-            .OrderBy(r => r.SortName.Length).ThenBy(r => r.SortName).ThenBy(r => r.Id)
-            .Select(r => r.Id)
-            .Take(limit + 1)
+        // Neither step orders in SQL: ordering thousands of matches of a common name ("Müller") by name or score reads
+        // every one of their rows. A bounded set of matches, in no order, is ranked here; when there are more, the
+        // group says so (total capped) and another word narrows it.
+        var exact = await Match<T>(db, table, terms, fuzzy: false)
+            .Select(r => new Candidate(r.Id, r.SearchTerms, r.SortName))
+            .Take(PostgresCandidates + 1)
             .ToListAsync(ct);
-        var fuzzyTerms = terms.Where(IsFuzzy).ToList();
-        if (first.Count > limit || fuzzyTerms.Count == 0)
+        var exactRanked = exact
+            .Take(PostgresCandidates)
+            .OrderBy(c => c.SortName.Length).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+            .Select(c => new GlobalSearchHit(c.Id, 1))
+            .ToList();
+        if (exact.Count > limit || !terms.Any(IsFuzzy))
         {
-            var (exactTotal, exactCapped) = first.Count <= limit ? (first.Count, false) : await CountAsync(exact, ct);
-            return new GlobalSearchHits([.. first.Take(limit).Select(id => new GlobalSearchHit(id, 1))], exactTotal, exactCapped);
+            return new GlobalSearchHits([.. exactRanked.Take(limit)], Math.Min(exact.Count, TotalCap), exact.Count > TotalCap);
         }
 
-        // Then similar names: a word of four letters or more may also be similar to a word of the record's name. The
-        // trigram index on the short sort name keeps the rows PostgreSQL rechecks and scores few and cheap.
-        var similar = Match<T>(db, table, terms, fuzzy: true);
-        var scored = terms.Where(t => t.Length >= 3 && !t.All(char.IsAsciiDigit)).ToList();
-        var rows = await similar
-            .Select(Score<T>(scored))
-            .OrderByDescending(r => r.Score).ThenBy(r => r.SortName).ThenBy(r => r.Id)
-            .Take(limit + first.Count + 1)
+        // Too few exact matches: add similar names, ranked by the average word similarity of the words to the name.
+        var similar = await Match<T>(db, table, terms, fuzzy: true)
+            .Select(r => new Candidate(r.Id, r.SearchTerms, r.SortName))
+            .Take(PostgresCandidates)
             .ToListAsync(ct);
-        var hits = first.Select(id => new GlobalSearchHit(id, 1))
-            .Concat(rows.Where(r => !first.Contains(r.Id)).Select(r => new GlobalSearchHit(r.Id, Math.Round(Math.Min(r.Score, 0.999), 3))))
+        var scored = terms.Where(t => t.Length >= 3 && !t.All(char.IsAsciiDigit)).ToList();
+        var exactIds = exactRanked.Select(h => h.Id).ToHashSet();
+        var hits = exactRanked
+            .Concat(similar
+                .Where(c => !exactIds.Contains(c.Id))
+                .Select(c => (c.Id, c.SortName, Score: scored.Count == 0 ? 0 : scored.Average(t => Trigrams.WordSimilarity(t, c.SortName))))
+                .OrderByDescending(c => c.Score).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+                .Select(c => new GlobalSearchHit(c.Id, Math.Round(Math.Min(c.Score, 0.999), 3))))
             .ToList();
-        var (total, capped) = hits.Count <= limit ? (hits.Count, false) : await CountAsync(similar, ct);
-        return new GlobalSearchHits([.. hits.Take(limit)], total, capped);
+        return new GlobalSearchHits([.. hits.Take(limit)], Math.Min(hits.Count, TotalCap), similar.Count == PostgresCandidates || hits.Count > TotalCap);
     }
 
     /// <summary>
@@ -163,35 +163,6 @@ public static class GlobalSearchEngine
         }
 
         return db.Set<T>().FromSqlRaw(sql.ToString(), [.. arguments]).AsNoTracking();
-    }
-
-    private static async Task<(int Total, bool Capped)> CountAsync<T>(IQueryable<T> records, CancellationToken ct)
-    {
-        var total = await records.Take(TotalCap + 1).CountAsync(ct);
-        return total > TotalCap ? (TotalCap, true) : (total, false);
-    }
-
-    /// <summary>The average word similarity of the words of three letters or more to the record's name: an exact word scores 1, a typo about a third to a half.</summary>
-    private static Expression<Func<T, ScoredRow>> Score<T>(IReadOnlyList<string> scored)
-    {
-        var record = Expression.Parameter(typeof(T), "record");
-        var sortName = Expression.Property(record, nameof(IGloballySearchable.SortName));
-        var similarity = typeof(GlobalSearchEngine).GetMethod(nameof(WordSimilarity))!;
-        Expression sum = Expression.Constant(0f);
-        foreach (var term in scored)
-        {
-            // A captured value becomes a SQL parameter; a constant would be inlined into the SQL text.
-            var value = Expression.Property(Expression.Constant(new Captured(term)), nameof(Captured.Value));
-            sum = Expression.Add(sum, Expression.Call(similarity, value, sortName));
-        }
-
-        var score = scored.Count == 0 ? sum : Expression.Divide(sum, Expression.Constant((float)scored.Count));
-        var row = Expression.MemberInit(
-            Expression.New(typeof(ScoredRow)),
-            Expression.Bind(typeof(ScoredRow).GetProperty(nameof(ScoredRow.Id))!, Expression.Property(record, nameof(IHasId.Id))),
-            Expression.Bind(typeof(ScoredRow).GetProperty(nameof(ScoredRow.SortName))!, Expression.Property(record, nameof(IGloballySearchable.SortName))),
-            Expression.Bind(typeof(ScoredRow).GetProperty(nameof(ScoredRow.Score))!, score));
-        return Expression.Lambda<Func<T, ScoredRow>>(row, record);
     }
 
     /// <summary>A word prefix query for the 'simple' configuration; quoting keeps the user's characters from being tsquery operators.</summary>
@@ -285,18 +256,6 @@ public static class GlobalSearchEngine
     private sealed class Connection(KontorDb db) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
-    }
-
-    private sealed class Captured(string value)
-    {
-        public string Value { get; } = value;
-    }
-
-    private sealed class ScoredRow
-    {
-        public Guid Id { get; init; }
-        public string SortName { get; init; } = "";
-        public float Score { get; init; }
     }
 
     private sealed record Candidate(Guid Id, string SearchTerms, string SortName);

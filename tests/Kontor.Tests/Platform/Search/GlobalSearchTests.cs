@@ -193,7 +193,7 @@ public sealed class GlobalSearchTests(KontorAppFactory app) : IClassFixture<Kont
         Assert.Equal(["Nowakowski"], await TitlesAsync(user, "Nowakowsky", "contact"));
 
         await app.InTenantAsync(user.TenantId, db => db.Database.ExecuteSqlRawAsync(
-            """UPDATE "Contacts" SET "LastName" = 'Lewandowski', "SearchTerms" = 'lewandowski | lewandowski' WHERE "Id" = {0}""", [key], Api.Ct));
+            """UPDATE "Contacts" SET "LastName" = 'Lewandowski', "SortName" = 'lewandowski', "SearchTerms" = 'lewandowski | lewandowski' WHERE "Id" = {0}""", [key], Api.Ct));
         Assert.Empty(await TitlesAsync(user, "Nowakowski", "contact"));
         Assert.Equal(["Lewandowski"], await TitlesAsync(user, "Lewandowski", "contact"));
 
