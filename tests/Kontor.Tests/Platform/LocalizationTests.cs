@@ -15,7 +15,9 @@ public sealed partial class LocalizationTests
         {
             var source = File.ReadAllText(file);
             var localizers = (file.EndsWith(".razor", StringComparison.Ordinal) ? InjectedLocalizer() : ConstructorLocalizer()).Matches(source)
-                .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["type"].Value);
+                .Select(m => (Name: m.Groups["name"].Value, Type: m.Groups["type"].Value))
+                .Distinct()
+                .ToDictionary(m => m.Name, m => m.Type);
             foreach (var (name, type) in localizers)
             {
                 var german = GermanKeys(type);

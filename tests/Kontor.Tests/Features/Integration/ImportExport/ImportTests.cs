@@ -75,6 +75,20 @@ public sealed class ImportTests(ImportAppFactory app) : IClassFixture<ImportAppF
     }
 
     [Fact]
+    public async Task Import_CountryByName_StoresTheIsoCode()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var csv = "Firma;Land\nBerliner GmbH;Deutschland\nWiener AG;Österreich\nLondon Ltd;United Kingdom\nNowhere KG;Atlantis\n";
+
+        var job = await rep.Client.ImportAsync(ImportApi.File(csv, Utf8), new { target = "Accounts" });
+
+        Assert.Equal((3L, 1L), (job.Long("committedRows"), job.Long("rejectedRows")));
+        var accounts = await rep.Client.ItemsAsync("/api/accounts?sort=name");
+        Assert.Equal([("Berliner GmbH", "DE"), ("London Ltd", "GB"), ("Wiener AG", "AT")], accounts.Select(a => (a.Str("name"), a.GetProperty("billingAddress").Str("country"))));
+        Assert.Equal([(5L, "Land")], (await rep.Client.ErrorsAsync(job.Id())).Select(e => (e.Row, e.Column)));
+    }
+
+    [Fact]
     public async Task Import_WithBadRows_RejectsEachWithRowColumnAndMessage_AndCountsEveryRow()
     {
         var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);

@@ -113,7 +113,7 @@ public static class ImportFields
         Set(cell, "account.billingAddress.postalCode", v => request.BillingAddress.PostalCode = v);
         Set(cell, "account.billingAddress.city", v => request.BillingAddress.City = v);
         Set(cell, "account.billingAddress.region", v => request.BillingAddress.Region = v);
-        Set(cell, "account.billingAddress.country", v => request.BillingAddress.Country = v);
+        Set(cell, "account.billingAddress.country", v => request.BillingAddress.Country = CountryCode(v));
         Set(cell, "account.description", v => request.Description = v);
         return request;
     }
@@ -145,6 +145,34 @@ public static class ImportFields
         Set(cell, "contact.description", v => request.Description = v);
         return request;
     }
+
+    /// <summary>Country names as spreadsheets hold them (Deutschland, Germany, Österreich), folded, to their ISO code.</summary>
+    private static readonly Lazy<Dictionary<string, string>> CountryNames = new(() =>
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var culture in System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.SpecificCultures))
+        {
+            try
+            {
+                var region = new System.Globalization.RegionInfo(culture.Name);
+                if (region.TwoLetterISORegionName.Length == 2)
+                {
+                    names.TryAdd(SearchText.Fold(region.EnglishName), region.TwoLetterISORegionName);
+                    names.TryAdd(SearchText.Fold(region.NativeName), region.TwoLetterISORegionName);
+                }
+            }
+            catch (ArgumentException)
+            {
+                // A culture without a region.
+            }
+        }
+
+        return names;
+    });
+
+    /// <summary>A country cell as the ISO code the address expects: a name is looked up, anything else is left for validation to judge.</summary>
+    private static string? CountryCode(string? value) =>
+        value is { Length: > 2 } && CountryNames.Value.TryGetValue(SearchText.Fold(value), out var code) ? code : value;
 
     private static Salutation? ParseSalutation(string? value) => SearchText.Fold(value) switch
     {

@@ -52,7 +52,8 @@ internal sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportRu
                 }
                 else
                 {
-                    await queue.WaitAsync(TimeSpan.FromSeconds(10), stoppingToken);
+                    // Starting an import wakes the worker at once; the timeout only catches jobs queued by another node.
+                    await queue.WaitAsync(TimeSpan.FromMinutes(5), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
