@@ -1,34 +1,44 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Kontor.Benchmarks;
 using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
-using Kontor.Features.Customers.Shared;
+using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Integration;
+using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Hosting;
 using Kontor.Platform.Identity;
-using Kontor.Platform.Tenancy;
+using Kontor.Platform.Search;
+using Kontor.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
-// Measures the accounts list through Kontor's slice (access filters, keyset paging, capped count, projection)
-// against the very SQL the slice sends, replayed directly on the same connection, and prints the ratio.
+// Kontor against the database's own speed, on one deterministic data set (see docs/performance.md):
+//   1. import of the contacts CSV through Kontor's import job vs Npgsql binary COPY of the same file into an
+//      unlogged table without indexes (PostgreSQL), with the peak working set during the import;
+//   2. contacts and accounts lists (first page, deep keyset page, search) through the slices vs their SQL replayed;
+//   3. the global search (exact, prefix, typo) through the slice vs its SQL replayed.
 //
-//   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--accounts 50000] [--rounds 200]
+//   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--contacts 1000000] [--accounts 200000] [--rounds 100]
 //       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (a server; a throwaway database is created)
 
-var accounts = Option("--accounts", 50_000);
-var rounds = Option("--rounds", 200);
+var contacts = Option("--contacts", 1_000_000);
+var accounts = Option("--accounts", Math.Max(1, contacts / 5));
+var rounds = Option("--rounds", 100);
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 var folder = Path.Combine(Path.GetTempPath(), "kontor-bench-" + Guid.NewGuid().ToString("N"));
 var database = "kontor_bench_" + Guid.NewGuid().ToString("N");
+Directory.CreateDirectory(folder);
 
 var builder = WebApplication.CreateBuilder();
 builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
 builder.Configuration["Kontor:Bootstrap:AdminPassword"] = "Bench-Password-2026";
+builder.Configuration["Kontor:Imports:Folder"] = Path.Combine(folder, "imports");
+string? connectionString = null;
 if (postgres is null)
 {
     builder.Configuration["Kontor:Database:Provider"] = "Sqlite";
@@ -37,85 +47,111 @@ if (postgres is null)
 else
 {
     await Admin(postgres, $"CREATE DATABASE \"{database}\"");
+    connectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString();
     builder.Configuration["Kontor:Database:Provider"] = "Postgres";
-    builder.Configuration["ConnectionStrings:Kontor"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString();
+    builder.Configuration["ConnectionStrings:Kontor"] = connectionString;
 }
 
 var recorder = new SqlRecorder();
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
-builder.Services.AddSingleton<IInterceptor>(recorder);
+builder.Services.AddIntegration(builder.Configuration);
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(recorder);
 await using var app = builder.Build();
 try
 {
     await app.PrepareDatabaseAsync();
-    var (tenantId, user) = await SeedAsync(app.Services, accounts);
-    Console.WriteLine($"Kontor list benchmark on {(postgres is null ? "SQLite" : "PostgreSQL")}: {accounts:N0} accounts, {rounds} rounds each, {Environment.ProcessorCount} cores");
-    Console.WriteLine($"{"Case",-28} {"slice p50",10} {"slice p95",10} {"SQL p50",10} {"SQL p95",10} {"p95 ratio",10}");
+    var (tenantId, userId) = await CreateUserAsync(app.Services);
+    var accountsCsv = Path.Combine(folder, "accounts.csv");
+    var contactsCsv = Path.Combine(folder, "contacts.csv");
+    Dataset.WriteAccounts(accountsCsv, accounts);
+    Dataset.WriteContacts(contactsCsv, contacts, accounts);
+    Console.WriteLine($"Kontor benchmark on {(postgres is null ? "SQLite" : "PostgreSQL")}: {accounts:N0} accounts, {contacts:N0} contacts, "
+        + $"{rounds} rounds per case, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
 
-    string? middle = null;
-    await Run("first page by name", new ListAccountsRequest { Sort = "name" });
-    await Run("deep page by name", new ListAccountsRequest { Sort = "name", Cursor = middle });
-    await Run("search 'gmbh' by name", new ListAccountsRequest { Search = "gmbh", Sort = "name" });
-    await Run("newest first", new ListAccountsRequest { Sort = "-createdAt" });
-
-    async Task Run(string name, ListAccountsRequest request)
+    Console.WriteLine();
+    Console.WriteLine("Import                              rows     seconds       rows/s   peak working set");
+    var accountImport = await ImportAsync("accounts through Kontor", accountsCsv, ImportTarget.Accounts);
+    var contactImport = await ImportAsync("contacts through Kontor", contactsCsv, ImportTarget.Contacts);
+    if (connectionString is not null)
     {
-        request.Limit = 50;
-        var slice = new List<double>();
-        var direct = new List<double>();
-        for (var round = 0; round < rounds + 5; round++)
+        var (rows, elapsed) = await CopyBaseline.RunAsync(connectionString, contactsCsv, Dataset.ContactColumns);
+        var copyRate = rows / elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"contacts by raw binary COPY",-30} {rows,10:N0} {elapsed.TotalSeconds,11:F1} {copyRate,12:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kontor's contact import reaches {contactImport / copyRate:P0} of the raw COPY rate (target: at least 25 %)."));
+    }
+
+    _ = accountImport;
+    var measure = new SliceVersusSql(recorder, rounds);
+    Console.WriteLine();
+    Console.WriteLine(SliceVersusSql.Header);
+    var contactCursor = await MiddleCursorAsync<Contact>(c => c.SortName, ListContacts.Sorts[0].CursorAfter);
+    var accountCursor = await MiddleCursorAsync<Account>(a => a.SortName, ListAccounts.Sorts[0].CursorAfter);
+    await measure.RunAsync("contacts, first page by name", SignedInAsync, s => ListContactsAsync(s, new ListContactsRequest { Sort = "name" }));
+    await measure.RunAsync("contacts, deep page by name", SignedInAsync, s => ListContactsAsync(s, new ListContactsRequest { Sort = "name", Cursor = contactCursor }));
+    await measure.RunAsync("contacts, search 'müller'", SignedInAsync, s => ListContactsAsync(s, new ListContactsRequest { Search = "müller", Sort = "name" }));
+    await measure.RunAsync("accounts, first page by name", SignedInAsync, s => ListAccountsAsync(s, new ListAccountsRequest { Sort = "name" }));
+    await measure.RunAsync("accounts, deep page by name", SignedInAsync, s => ListAccountsAsync(s, new ListAccountsRequest { Sort = "name", Cursor = accountCursor }));
+    await measure.RunAsync("accounts, search 'maschinenbau'", SignedInAsync, s => ListAccountsAsync(s, new ListAccountsRequest { Search = "maschinenbau", Sort = "name" }));
+    await measure.RunAsync("global search 'schneider'", SignedInAsync, s => SearchAsync(s, "schneider"));
+    await measure.RunAsync("global search prefix 'zimmerm'", SignedInAsync, s => SearchAsync(s, "zimmerm"));
+    await measure.RunAsync("global search typo 'schnieder'", SignedInAsync, s => SearchAsync(s, "schnieder"));
+    Console.WriteLine("Targets: p95 ratio at most 1.5 and slice p95 under 100 ms.");
+
+    async Task<AsyncServiceScope> SignedInAsync()
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString()), new(KontorClaims.Tenant, tenantId.ToString())], "bench"));
+        await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(principal, Channel.Api, CancellationToken.None);
+        return scope;
+    }
+
+    async Task<double> ImportAsync(string name, string csv, ImportTarget target)
+    {
+        Guid jobId;
+        await using (var scope = await SignedInAsync())
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await LoadUserAsync(scope.ServiceProvider, tenantId, user);
-            var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
-            var currentUser = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-
-            recorder.Start();
-            var watch = Stopwatch.StartNew();
-            var page = await ListAccounts.ExecuteAsync(request, db, currentUser, CancellationToken.None);
-            watch.Stop();
-            var commands = recorder.Stop();
-            middle ??= await MiddleCursorAsync(db, currentUser, accounts);
-
-            // The replay opens the pooled connection once; EF opens and closes it around each command, so the
-            // baseline is, if anything, a little faster than what the slice could ever reach.
-            var connection = db.Database.GetDbConnection();
-            var replay = Stopwatch.StartNew();
-            await connection.OpenAsync();
-            foreach (var command in commands)
+            var services = scope.ServiceProvider;
+            var storage = services.GetRequiredService<ImportStorage>();
+            string stored;
+            await using (var file = File.OpenRead(csv))
             {
-                await using var sql = connection.CreateCommand();
-                sql.CommandText = command.Text;
-                foreach (var (parameterName, value) in command.Parameters)
-                {
-                    var parameter = sql.CreateParameter();
-                    parameter.ParameterName = parameterName;
-                    parameter.Value = value;
-                    sql.Parameters.Add(parameter);
-                }
-
-                await using var reader = await sql.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        _ = reader.GetValue(i);
-                    }
-                }
+                stored = await storage.SaveAsync(tenantId, file, CancellationToken.None) ?? throw new InvalidOperationException("The file is too large for the import.");
             }
 
-            await connection.CloseAsync();
-            replay.Stop();
-            if (round >= 5 && page.Items.Count > 0)
-            {
-                slice.Add(watch.Elapsed.TotalMilliseconds);
-                direct.Add(replay.Elapsed.TotalMilliseconds);
-            }
+            var started = await StartImport.ExecuteAsync(
+                stored, Path.GetFileName(csv), new StartImportRequest { Target = target, AccountLink = target == ImportTarget.Contacts ? AccountLink.ExternalId : AccountLink.None, CreateDuplicates = true },
+                services.GetRequiredService<KontorDb>(), services.GetRequiredService<CurrentUser>(), services.GetRequiredService<AccessScope>(), storage,
+                services.GetRequiredService<ImportQueue>(), TimeProvider.System, services.GetRequiredService<IStringLocalizer<ImportExportText>>(), CancellationToken.None);
+            jobId = started.Id;
         }
 
+        using var memory = new PeakWorkingSet();
+        var watch = Stopwatch.StartNew();
+        await app.Services.GetRequiredService<ImportRunner>().RunAsync(new ImportJobRef(jobId, tenantId, userId), CancellationToken.None);
+        watch.Stop();
+        await using var check = await SignedInAsync();
+        var job = await check.ServiceProvider.GetRequiredService<KontorDb>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        if (job.Status != ImportStatus.Completed || job.RejectedRows > 0)
+        {
+            throw new InvalidOperationException($"The {name} import ended {job.Status} with {job.RejectedRows} rejected rows: {job.Failure}");
+        }
+
+        var rate = job.CommittedRows / watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-28} {P(slice, 50),10:F2} {P(slice, 95),10:F2} {P(direct, 50),10:F2} {P(direct, 95),10:F2} {P(slice, 95) / P(direct, 95),10:F2}"));
+            $"{name,-30} {job.CommittedRows,10:N0} {watch.Elapsed.TotalSeconds,11:F1} {rate,12:N0} {memory.Peak / 1048576.0,14:N0} MiB"));
+        return rate;
+    }
+
+    async Task<string?> MiddleCursorAsync<T>(System.Linq.Expressions.Expression<Func<T, string>> sortName, Func<T, Kontor.Platform.Http.Paging.Cursor> cursorAfter)
+        where T : class
+    {
+        await using var scope = await SignedInAsync();
+        var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
+        var count = await db.Set<T>().CountAsync();
+        var middle = await db.Set<T>().AsNoTracking().OrderBy(sortName).ThenBy(e => EF.Property<Guid>(e, "Id")).Skip(count / 2).FirstAsync();
+        return cursorAfter(middle).Encode();
     }
 }
 finally
@@ -123,25 +159,37 @@ finally
     await app.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
-    if (Directory.Exists(folder))
-    {
-        Directory.Delete(folder, recursive: true);
-    }
-
+    Directory.Delete(folder, recursive: true);
     if (postgres is not null)
     {
         await Admin(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 }
 
-static double P(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
-}
-
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+static async Task<bool> ListContactsAsync(IServiceProvider services, ListContactsRequest request)
+{
+    request.Limit = 50;
+    var page = await ListContacts.ExecuteAsync(request, services.GetRequiredService<KontorDb>(), services.GetRequiredService<CurrentUser>(), CancellationToken.None);
+    return page.Items.Count > 0;
+}
+
+static async Task<bool> ListAccountsAsync(IServiceProvider services, ListAccountsRequest request)
+{
+    request.Limit = 50;
+    var page = await ListAccounts.ExecuteAsync(request, services.GetRequiredService<KontorDb>(), services.GetRequiredService<CurrentUser>(), CancellationToken.None);
+    return page.Items.Count > 0;
+}
+
+static async Task<bool> SearchAsync(IServiceProvider services, string q)
+{
+    var found = await GlobalSearch.ExecuteAsync(
+        new GlobalSearchRequest { Q = q }, services.GetRequiredService<KontorDb>(), services.GetServices<IGlobalSearchSource>(),
+        services.GetRequiredService<AccessScope>(), CancellationToken.None);
+    return found.Groups.Any(g => g.Items.Count > 0);
+}
 
 static async Task Admin(string server, string sql)
 {
@@ -151,65 +199,41 @@ static async Task Admin(string server, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
-static async Task<(Guid TenantId, Guid UserId)> SeedAsync(IServiceProvider services, int count)
+static async Task<(Guid TenantId, Guid UserId)> CreateUserAsync(IServiceProvider services)
 {
     await using var scope = services.CreateAsyncScope();
     var directory = scope.ServiceProvider.GetRequiredService<UserDirectory>();
     var tenant = await directory.CreateTenantAsync("Benchmark GmbH", "DE", CancellationToken.None);
     var user = await directory.CreateUserAsync(tenant.Id, new NewUser("bench@kontor.test", "Bench", "Mark", [Roles.SalesRep]), "Bench-Password-2026", CancellationToken.None);
-    scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenant.Id);
-    var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
-    var random = new Random(2026);
-    string[] names = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann"];
-    string[] forms = ["GmbH", "AG", "KG", "GmbH & Co. KG", "SE"];
-    for (var done = 0; done < count; done += 5_000)
-    {
-        for (var i = done; i < Math.Min(count, done + 5_000); i++)
-        {
-            db.Accounts.Add(new Account(new AccountFields(
-                $"{names[random.Next(names.Length)]} {i:D6} {forms[random.Next(forms.Length)]}",
-                null, "Industrie", null, null, null, null,
-                new PostalAddress { City = "Stuttgart", Country = "DE" }, PostalAddress.Empty, null, user.Id, null, null)));
-        }
-
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-    }
-
     return (tenant.Id, user.Id);
 }
 
-static async Task LoadUserAsync(IServiceProvider services, Guid tenantId, Guid userId)
+/// <summary>Samples the process's working set every 50 ms while alive and keeps the highest value.</summary>
+internal sealed class PeakWorkingSet : IDisposable
 {
-    var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-        [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString()), new(KontorClaims.Tenant, tenantId.ToString())], "bench"));
-    await services.GetRequiredService<CurrentUserLoader>().LoadAsync(principal, Channel.Api, CancellationToken.None);
-}
+    private readonly Timer timer;
+    private long peak;
 
-static async Task<string?> MiddleCursorAsync(KontorDb db, CurrentUser user, int count)
-{
-    var middle = await db.Accounts.AsNoTracking().OrderBy(a => a.SortName).ThenBy(a => a.Id).Skip(count / 2).FirstAsync();
-    return ListAccounts.Sorts[0].CursorAfter(middle).Encode();
-}
-
-/// <summary>Records the SQL and parameters of the commands EF sends while recording.</summary>
-internal sealed class SqlRecorder : DbCommandInterceptor
-{
-    private List<(string Text, List<(string, object)> Parameters)>? recorded;
-
-    public void Start() => recorded = [];
-
-    public List<(string Text, List<(string, object)> Parameters)> Stop()
+    public PeakWorkingSet()
     {
-        var commands = recorded ?? [];
-        recorded = null;
-        return commands;
+        timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public long Peak => Interlocked.Read(ref peak);
+
+    public void Dispose()
     {
-        recorded?.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value))]));
-        return ValueTask.FromResult(result);
+        timer.Dispose();
+        Sample();
+    }
+
+    private void Sample()
+    {
+        using var process = Process.GetCurrentProcess();
+        var current = process.WorkingSet64;
+        long seen;
+        while (current > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, current, seen) != seen)
+        {
+        }
     }
 }

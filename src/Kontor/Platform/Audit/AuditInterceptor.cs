@@ -165,17 +165,11 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                     added.Add(Entry(AuditAction.Restore));
                 }
 
-                var now = db.Clock.GetUtcNow();
                 var fields = new List<string>();
-                foreach (var (field, value) in plan.Fields(entry))
+                foreach (var change in FieldChangesOf(db, entry, tenant))
                 {
-                    var before = FieldValues.Format(value.OriginalValue);
-                    var after = FieldValues.Format(value.CurrentValue);
-                    if (!string.Equals(before, after, StringComparison.Ordinal))
-                    {
-                        fields.Add(field);
-                        added.Add(new FieldChange(plan.RecordType, record.Id, field, before, after, now, actor.ActorId, actor.Channel) { TenantId = tenant });
-                    }
+                    fields.Add(change.Field);
+                    added.Add(change);
                 }
 
                 if (fields.Count > 0)
@@ -187,6 +181,26 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             case EntityState.Detached:
             case EntityState.Unchanged:
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The field history rows of a modified record: one per audited field whose shown value changed. Also used by
+    /// writers that bypass <c>SaveChanges</c> (the import's bulk path), so both write the same history.
+    /// </summary>
+    internal static IEnumerable<FieldChange> FieldChangesOf(KontorDb db, EntityEntry entry, Guid tenant)
+    {
+        var plan = Plans.GetOrAdd(entry.Metadata, RecordPlan.For);
+        var record = (RecordEntity)entry.Entity;
+        var now = db.Clock.GetUtcNow();
+        foreach (var (field, value) in plan.Fields(entry))
+        {
+            var before = FieldValues.Format(value.OriginalValue);
+            var after = FieldValues.Format(value.CurrentValue);
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                yield return new FieldChange(plan.RecordType, record.Id, field, before, after, now, db.Actor.ActorId, db.Actor.Channel) { TenantId = tenant };
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class AccountRequest
     /// <see cref="Platform.Http.RequestValidationException"/> listing every problem at once. <paramref name="stored"/>
     /// is the account being changed, null when one is created.
     /// </summary>
-    internal async Task<AccountFields> ResolveAsync(Account? stored, KontorDb db, CurrentUser user, CancellationToken ct)
+    internal async Task<AccountFields> ResolveAsync(Account? stored, KontorDb db, CurrentUser user, CancellationToken ct, KnownReferences? known = null)
     {
         var errors = new FieldErrors(RequestValidator.Validate(this));
         var billing = BillingAddress.ToAddress();
@@ -88,7 +88,7 @@ public sealed class AccountRequest
         await References.TeamAsync(db, InsideSalesTeamId, stored?.InsideSalesTeamId, errors, "insideSalesTeamId", ct);
         await References.AccountAsync(db, ParentAccountId, stored?.ParentAccountId, errors, "parentAccountId", ct);
         var externalId = Normalize.Text(ExternalId);
-        if (externalId is not null && externalId != stored?.ExternalId
+        if (externalId is not null && externalId != stored?.ExternalId && known?.FreeExternalIds.Contains(externalId) != true
             && await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AnyAsync(a => a.ExternalId == externalId, ct))
         {
             errors.Add("externalId", ValidationMessages.ExternalIdTaken);

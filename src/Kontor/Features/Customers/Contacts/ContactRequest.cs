@@ -75,20 +75,20 @@ public sealed class ContactRequest
     /// Validates, checks references and normalises; throws listing every problem at once. <paramref name="stored"/>
     /// is the contact being changed, null when one is created.
     /// </summary>
-    internal async Task<ContactFields> ResolveAsync(Contact? stored, KontorDb db, CurrentUser user, CancellationToken ct)
+    internal async Task<ContactFields> ResolveAsync(Contact? stored, KontorDb db, CurrentUser user, CancellationToken ct, KnownReferences? known = null)
     {
         var errors = new FieldErrors(RequestValidator.Validate(this));
-        await References.AccountAsync(db, AccountId, stored?.AccountId, errors, "accountId", ct);
+        await References.AccountAsync(db, AccountId, stored?.AccountId, errors, "accountId", ct, known);
 
         // Numbers without country code are read as numbers of the account's country.
-        var country = AccountId is null
-            ? null
-            : await db.Accounts.Where(a => a.Id == AccountId).Select(a => a.BillingAddress.Country).FirstOrDefaultAsync(ct);
+        var country = AccountId is not { } accountId ? null
+            : known is not null && known.VisibleAccounts.TryGetValue(accountId, out var knownCountry) ? knownCountry
+            : await db.Accounts.Where(a => a.Id == accountId).Select(a => a.BillingAddress.Country).FirstOrDefaultAsync(ct);
         var phone = errors.Phone("phone", Phone, country ?? user.DefaultCountry);
         var mobile = errors.Phone("mobilePhone", MobilePhone, country ?? user.DefaultCountry);
         var owner = await References.OwnerAsync(db, user, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
         var externalId = Normalize.Text(ExternalId);
-        if (externalId is not null && externalId != stored?.ExternalId
+        if (externalId is not null && externalId != stored?.ExternalId && known?.FreeExternalIds.Contains(externalId) != true
             && await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AnyAsync(c => c.ExternalId == externalId, ct))
         {
             errors.Add("externalId", ValidationMessages.ExternalIdTaken);

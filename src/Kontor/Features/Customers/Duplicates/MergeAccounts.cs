@@ -109,7 +109,6 @@ internal static class MergeAccounts
             await participant.MoveAsync(db, from, to, ct);
         }
 
-        await MergeAudit.RecordMergeAsync(db, from, to, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await GetAccount.ExecuteAsync(survivor.Id, db, ct) ?? AccountResponse.Describe(survivor);

@@ -81,7 +81,6 @@ internal static class MergeContacts
             await participant.MoveAsync(db, from, to, ct);
         }
 
-        await MergeAudit.RecordMergeAsync(db, from, to, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await GetContact.ExecuteAsync(survivor.Id, db, ct) ?? ContactResponse.Describe(survivor);

@@ -85,14 +85,3 @@ internal static class MergeFields
         _ => false,
     };
 }
-
-/// <summary>Where a merge is written to the audit trail.</summary>
-internal static class MergeAudit
-{
-    /// <summary>
-    /// The one place a merge records itself in the audit trail, inside the merge's transaction before it saves:
-    /// the audit log entry (merged record, survivor, actor) is written here once the audit trail service exists.
-    /// </summary>
-    public static Task RecordMergeAsync(Platform.Data.KontorDb db, Platform.Records.RecordRef merged, Platform.Records.RecordRef survivor, CancellationToken ct) =>
-        Task.CompletedTask;
-}

@@ -41,6 +41,19 @@ internal sealed class FieldErrors(Dictionary<string, string[]> errors)
 }
 
 /// <summary>
+/// What a caller that resolves many requests at once (an import batch) has looked up for all of them in one query
+/// each, so resolving a single request need not ask the database again. Whatever is not named here is checked as usual.
+/// </summary>
+internal sealed class KnownReferences
+{
+    /// <summary>External ids no record of the tenant has, in the recycle bin or invisible to the user included.</summary>
+    public HashSet<string> FreeExternalIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Accounts the user can see, with their billing country (for reading phone numbers).</summary>
+    public Dictionary<Guid, string?> VisibleAccounts { get; } = [];
+}
+
+/// <summary>
 /// Checks that referenced users, teams and accounts exist for the current user. On an update only references that
 /// change are checked: a record keeps its deactivated owner or its deleted parent until someone changes them.
 /// </summary>
@@ -78,9 +91,10 @@ internal static class References
         }
     }
 
-    public static async Task AccountAsync(KontorDb db, Guid? requested, Guid? stored, FieldErrors errors, string field, CancellationToken ct)
+    public static async Task AccountAsync(KontorDb db, Guid? requested, Guid? stored, FieldErrors errors, string field, CancellationToken ct, KnownReferences? known = null)
     {
-        if (requested is not null && requested != stored && !await db.Accounts.AnyAsync(a => a.Id == requested, ct))
+        if (requested is not null && requested != stored && known?.VisibleAccounts.ContainsKey(requested.Value) != true
+            && !await db.Accounts.AnyAsync(a => a.Id == requested, ct))
         {
             errors.Add(field, ValidationMessages.UnknownAccount);
         }

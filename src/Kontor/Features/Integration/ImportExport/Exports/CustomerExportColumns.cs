@@ -14,6 +14,7 @@ internal sealed class CustomerExportColumns(IStringLocalizer<ExportText> l, Curr
     public IReadOnlyList<ExportColumn<AccountResponse>> Accounts =>
     [
         new(l["Id"], a => a.Id.ToString()),
+        new(l["External id"], a => a.ExternalId),
         new(l["Name"], a => a.Name),
         new(l["Industry"], a => a.Industry),
         new(l["Segment"], a => a.Segment),
@@ -34,6 +35,7 @@ internal sealed class CustomerExportColumns(IStringLocalizer<ExportText> l, Curr
     public IReadOnlyList<ExportColumn<ContactResponse>> Contacts =>
     [
         new(l["Id"], c => c.Id.ToString()),
+        new(l["External id"], c => c.ExternalId),
         new(l["Salutation"], c => c.Salutation == Salutation.None ? null : c.Salutation.ToString()),
         new(l["Title"], c => c.Title),
         new(l["First name"], c => c.FirstName),

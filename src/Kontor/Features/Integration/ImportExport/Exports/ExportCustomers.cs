@@ -1,5 +1,6 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Resources;
@@ -45,31 +46,21 @@ internal static class ExportCustomers
 
     private static async Task<IResult> ExportAccountsAsync(
         [AsParameters] ListAccountsRequest request, string? format, string? delimiter,
-        KontorDb db, CurrentUser user, IStringLocalizer<ExportText> accountTexts, TimeProvider clock, CancellationToken ct)
+        KontorDb db, CurrentUser user, AuditTrail audit, IStringLocalizer<ExportText> accountTexts, TimeProvider clock, CancellationToken ct)
     {
         var (parsedFormat, parsedDelimiter) = ExportFile.Parse(format, delimiter);
         var rows = ListAccounts.AllInOrder(request, db, user);
-        await ExportAudit.RecordExportAsync(db, Account.SecuredObject.Key, ct);
+        await audit.AppendAsync(db, AuditAction.Export, Account.SecuredObject.Key, new { format = parsedFormat.ToString() }, ct);
         return ExportFile.Stream("accounts", parsedFormat, parsedDelimiter, new CustomerExportColumns(accountTexts, user).Accounts, rows.AsAsyncEnumerable(), clock.GetUtcNow(), ct);
     }
 
     private static async Task<IResult> ExportContactsAsync(
         [AsParameters] ListContactsRequest request, string? format, string? delimiter,
-        KontorDb db, CurrentUser user, IStringLocalizer<ExportText> contactTexts, TimeProvider clock, CancellationToken ct)
+        KontorDb db, CurrentUser user, AuditTrail audit, IStringLocalizer<ExportText> contactTexts, TimeProvider clock, CancellationToken ct)
     {
         var (parsedFormat, parsedDelimiter) = ExportFile.Parse(format, delimiter);
         var rows = ListContacts.AllInOrder(request, db, user);
-        await ExportAudit.RecordExportAsync(db, Contact.SecuredObject.Key, ct);
+        await audit.AppendAsync(db, AuditAction.Export, Contact.SecuredObject.Key, new { format = parsedFormat.ToString() }, ct);
         return ExportFile.Stream("contacts", parsedFormat, parsedDelimiter, new CustomerExportColumns(contactTexts, user).Contacts, rows.AsAsyncEnumerable(), clock.GetUtcNow(), ct);
     }
-}
-
-/// <summary>Where an export is written to the audit trail.</summary>
-internal static class ExportAudit
-{
-    /// <summary>
-    /// The one place an export records itself in the audit trail before the first row is sent: the audit log entry
-    /// (object exported, actor) is written here once the audit trail service exists.
-    /// </summary>
-    public static Task RecordExportAsync(KontorDb db, string objectKey, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
@@ -19,14 +17,6 @@ namespace Kontor.Features.Integration.ImportExport.Imports;
 /// </summary>
 internal static class BulkRecordWriter
 {
-    /// <summary>Properties that are bookkeeping rather than what a person changed.</summary>
-    private static readonly HashSet<string> NotHistory =
-    [
-        nameof(RecordEntity.Id), nameof(RecordEntity.TenantId), nameof(RecordEntity.CreatedAt), nameof(RecordEntity.CreatedBy),
-        nameof(RecordEntity.UpdatedAt), nameof(RecordEntity.UpdatedBy), nameof(RecordEntity.Version),
-        nameof(RecordEntity.DeletedAt), nameof(RecordEntity.DeletedBy), "SortName", "SearchTerms",
-    ];
-
     /// <summary>Columns an update keeps as stored.</summary>
     private static readonly HashSet<string> Kept =
     [
@@ -35,7 +25,7 @@ internal static class BulkRecordWriter
     ];
 
     /// <summary>Writes every added or modified <typeparamref name="T"/> the context tracks; returns (created, updated).</summary>
-    public static async Task<(int Created, int Updated)> WriteAsync<T>(KontorDb db, string recordType, CancellationToken ct)
+    public static async Task<(int Created, int Updated)> WriteAsync<T>(KontorDb db, CancellationToken ct)
         where T : RecordEntity
     {
         db.ChangeTracker.DetectChanges();
@@ -72,10 +62,7 @@ internal static class BulkRecordWriter
                     throw new InvalidOperationException($"Refusing to change a {typeof(T).Name} of another tenant.");
                 }
 
-                foreach (var change in Changes(entry))
-                {
-                    db.FieldChanges.Add(new FieldChange(recordType, record.Id, change.Field, change.Old, change.New, now, actor, db.Actor.Channel));
-                }
+                db.FieldChanges.AddRange(AuditInterceptor.FieldChangesOf(db, entry, tenant));
             }
 
             record.UpdatedAt = now;
@@ -161,36 +148,6 @@ internal static class BulkRecordWriter
 
         return columns;
     }
-
-    /// <summary>Old and new value of every changed field of a record, as text, with complex properties as <c>BillingAddress.City</c>.</summary>
-    internal static IEnumerable<(string Field, string? Old, string? New)> Changes(EntityEntry entry)
-    {
-        foreach (var property in entry.Properties)
-        {
-            if (!NotHistory.Contains(property.Metadata.Name) && !Equals(property.OriginalValue, property.CurrentValue))
-            {
-                yield return (property.Metadata.Name, Text(property.OriginalValue), Text(property.CurrentValue));
-            }
-        }
-
-        foreach (var complex in entry.ComplexProperties)
-        {
-            foreach (var property in complex.Properties)
-            {
-                if (!Equals(property.OriginalValue, property.CurrentValue))
-                {
-                    yield return ($"{complex.Metadata.Name}.{property.Metadata.Name}", Text(property.OriginalValue), Text(property.CurrentValue));
-                }
-            }
-        }
-    }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

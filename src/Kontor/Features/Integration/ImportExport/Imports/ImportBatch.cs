@@ -86,7 +86,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
         if (plan.HasAccounts)
         {
             await AccountsAsync(states, ct);
-            var (c, u) = await BulkRecordWriter.WriteAsync<Account>(db, Account.SecuredObject.Key, ct);
+            var (c, u) = await BulkRecordWriter.WriteAsync<Account>(db, ct);
             created += c;
             updated += u;
         }
@@ -94,7 +94,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
         if (plan.HasContacts)
         {
             await ContactsAsync(states, ct);
-            var (c, u) = await BulkRecordWriter.WriteAsync<Contact>(db, Contact.SecuredObject.Key, ct);
+            var (c, u) = await BulkRecordWriter.WriteAsync<Contact>(db, ct);
             created += c;
             updated += u;
         }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kontor.Platform.Access;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Kontor.Platform.Tenancy;
 using Kontor.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,7 @@ internal sealed record ImportJobRef(Guid Id, Guid TenantId, Guid RequestedBy);
 /// keeps its errors and counters. Cancellation is checked between batches. When the app stops mid-batch, that
 /// batch is rolled back and the job stays Running: the next start continues after the last committed batch.
 /// </summary>
-internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportStorage storage, ImportSettings settings, TimeProvider clock, ILogger<ImportRunner> log)
+internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportStorage storage, ImportSettings settings, AuditTrail audit, TimeProvider clock, ILogger<ImportRunner> log)
 {
     public async Task RunAsync(ImportJobRef job, CancellationToken ct)
     {
@@ -143,6 +145,16 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
         db.ChangeTracker.Clear();
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, ct);
         job.Finish(status, clock.GetUtcNow(), failure is null ? null : Cut(failure, 1000));
+        audit.Record(db, AuditAction.Import, new RecordRef("import", job.Id), new
+        {
+            target = job.Target.ToString(),
+            status = status.ToString(),
+            job.DryRun,
+            committed = job.CommittedRows,
+            rejected = job.RejectedRows,
+            created = job.CreatedRecords,
+            updated = job.UpdatedRecords,
+        });
         await db.SaveChangesAsync(ct);
 
         // A dry run keeps its file: the real import of the same file follows it.
