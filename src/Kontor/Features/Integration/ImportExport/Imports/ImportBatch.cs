@@ -1,6 +1,7 @@
 using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
@@ -113,6 +114,8 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
             .Select(a => new Known(a.ExternalId!, a.DeletedAt != null))
             .ToDictionaryAsync(a => a.ExternalId, ct);
         var visible = ids.Count == 0 ? [] : await db.Accounts.Where(a => a.ExternalId != null && ids.Contains(a.ExternalId)).ToDictionaryAsync(a => a.ExternalId!, ct);
+        var references = new KnownReferences();
+        references.FreeExternalIds.UnionWith(ids.Where(id => !known.ContainsKey(id)));
         var pending = new Dictionary<string, Account>(StringComparer.Ordinal);
         var vatIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var state in open)
@@ -145,7 +148,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
 
             var request = ImportFields.AccountRequest(stored, key => plan.Cell(state.Row, key));
             await OwnerAsync(state, ImportFields.AccountOwnerEmail, id => request.OwnerId = id, ct);
-            var fields = await ResolveAsync(state, ImportFields.AccountPrefix, ImportFields.AccountOwnerEmail, "account.externalId", () => request.ResolveAsync(stored, db, user, ct));
+            var fields = await ResolveAsync(state, ImportFields.AccountPrefix, ImportFields.AccountOwnerEmail, "account.externalId", () => request.ResolveAsync(stored, db, user, ct, references));
             if (fields is null)
             {
                 continue;
@@ -154,7 +157,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
             if (stored is null && externalId is null && !plan.Options.CreateDuplicates
                 && await ImportDuplicates.AccountAsync(db, text, fields, vatIds, ct) is { } duplicate)
             {
-                Reject(state, "account.vatId", duplicate);
+                Reject(state, duplicate.Field, duplicate.Message);
                 continue;
             }
 
@@ -192,7 +195,9 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
             .Select(c => new Known(c.ExternalId!, c.DeletedAt != null))
             .ToDictionaryAsync(c => c.ExternalId, ct);
         var visible = ids.Count == 0 ? [] : await db.Contacts.Where(c => c.ExternalId != null && ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId!, ct);
-        var accounts = combined ? null : await LinkedAccountsAsync(open, ct);
+        var references = new KnownReferences();
+        references.FreeExternalIds.UnionWith(ids.Where(id => !known.ContainsKey(id)));
+        var accounts = combined ? null : await LinkedAccountsAsync(open, references, ct);
         var pending = new Dictionary<string, Contact>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.Ordinal);
         foreach (var state in open)
@@ -248,7 +253,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
 
             await OwnerAsync(state, ImportFields.ContactOwnerEmail, id => request.OwnerId = id, ct);
             var linkKey = plan.Options.AccountLink == AccountLink.Name ? ImportFields.ContactAccountName : ImportFields.ContactAccountExternalId;
-            var fields = await ResolveAsync(state, ImportFields.ContactPrefix, ImportFields.ContactOwnerEmail, linkKey, () => request.ResolveAsync(stored, db, user, ct));
+            var fields = await ResolveAsync(state, ImportFields.ContactPrefix, ImportFields.ContactOwnerEmail, linkKey, () => request.ResolveAsync(stored, db, user, ct, references));
             if (fields is null)
             {
                 continue;
@@ -257,7 +262,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
             if (stored is null && externalId is null && !plan.Options.CreateDuplicates
                 && await ImportDuplicates.ContactAsync(db, text, fields, emails, ct) is { } duplicate)
             {
-                Reject(state, "contact.email", duplicate);
+                Reject(state, duplicate.Field, duplicate.Message);
                 continue;
             }
 
@@ -303,7 +308,8 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
     }
 
     /// <summary>Accounts the user can see, by the link values of the batch: external id or folded name → ids.</summary>
-    private async Task<Dictionary<string, List<Guid>>?> LinkedAccountsAsync(List<RowState> open, CancellationToken ct)
+    /// <summary>The accounts the rows link to, by link value; they are visible to the user, which <paramref name="references"/> learns.</summary>
+    private async Task<Dictionary<string, List<Guid>>?> LinkedAccountsAsync(List<RowState> open, KnownReferences references, CancellationToken ct)
     {
         var values = open.Select(LinkOf).Where(l => l?.Value is not null).Select(l => l!.Value.Value!).Distinct().ToList();
         if (plan.Options.AccountLink == AccountLink.None)
@@ -317,8 +323,13 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
         }
 
         var rows = plan.Options.AccountLink == AccountLink.Name
-            ? await db.Accounts.AsNoTracking().Where(a => values.Contains(a.SortName)).Select(a => new { Key = a.SortName, a.Id }).ToListAsync(ct)
-            : await db.Accounts.AsNoTracking().Where(a => a.ExternalId != null && values.Contains(a.ExternalId)).Select(a => new { Key = a.ExternalId!, a.Id }).ToListAsync(ct);
+            ? await db.Accounts.AsNoTracking().Where(a => values.Contains(a.SortName)).Select(a => new { Key = a.SortName, a.Id, a.BillingAddress.Country }).ToListAsync(ct)
+            : await db.Accounts.AsNoTracking().Where(a => a.ExternalId != null && values.Contains(a.ExternalId)).Select(a => new { Key = a.ExternalId!, a.Id, a.BillingAddress.Country }).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            references.VisibleAccounts[row.Id] = row.Country;
+        }
+
         return rows.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList(), StringComparer.Ordinal);
     }
 

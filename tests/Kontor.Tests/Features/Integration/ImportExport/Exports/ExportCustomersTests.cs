@@ -173,9 +173,10 @@ public sealed class ExportCustomersTests(KontorAppFactory app) : IClassFixture<K
         await using var body = await response.Content.ReadAsStreamAsync(Api.Ct);
         await using var csv = CsvReader.Create(body, new CsvReaderOptions { Separator = ',' });
         var names = new List<string>();
+        var name = csv.Headers.ToList().IndexOf("Name");
         foreach (var row in csv)
         {
-            names.Add(row.GetString(1));
+            names.Add(row.GetString(name));
         }
 
         Assert.Equal(5000, names.Count);
