@@ -68,7 +68,7 @@ public sealed class DuplicatesAndExportBrowserTests(KontorBrowserApp app) : ICla
         var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
 
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
-        Assert.StartsWith("Id;Name;", text, StringComparison.Ordinal);
+        Assert.StartsWith("Id;External id;Name;", text, StringComparison.Ordinal);
         Assert.Contains("Müller Maschinenbau GmbH & Co. KG;Maschinenbau", text, StringComparison.Ordinal);
         Assert.Equal(2, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
