@@ -67,7 +67,12 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
     public override Paging.Cursor CursorAfter(T last) =>
         new(Name, Format((compiled ??= Key.Compile())(last)), last.Id);
 
-    /// <summary>key &gt; value OR (key = value AND id &gt; lastId), mirrored for descending order; values become SQL parameters.</summary>
+    /// <summary>
+    /// key &gt;= value AND (key &gt; value OR (key = value AND id &gt; lastId)), mirrored for descending order; values
+    /// become SQL parameters. The first condition is implied by the second but gives the database a range to start
+    /// the index scan at: without it PostgreSQL reads the index from its start and filters, which on a deep page of
+    /// a million rows costs most of a second.
+    /// </summary>
     private Expression<Func<T, bool>> Behind(TKey value, Guid lastId)
     {
         var row = Key.Parameters[0];
@@ -76,25 +81,31 @@ public sealed class KeysetSort<T, TKey> : KeysetSort<T>
         var boxedId = Expression.Property(Expression.Constant(new Box<Guid>(lastId)), nameof(Box<Guid>.Value));
         var id = IdOf(row).Body;
 
-        var beyondKey = Compare(key, boxedValue);
+        var fromKey = Compare(key, boxedValue, orEqual: true);
+        var beyondKey = Compare(key, boxedValue, orEqual: false);
         var sameKey = Expression.Equal(key, boxedValue);
         var beyondId = Descending ? Expression.LessThan(id, boxedId) : Expression.GreaterThan(id, boxedId);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId)), row);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(fromKey, Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId))), row);
     }
 
     private static Expression<Func<T, Guid>> IdOf(ParameterExpression row) =>
         Expression.Lambda<Func<T, Guid>>(Expression.Property(row, nameof(IHasId.Id)), row);
 
-    private BinaryExpression Compare(Expression key, Expression value)
+    private BinaryExpression Compare(Expression key, Expression value, bool orEqual)
     {
         if (typeof(TKey) == typeof(string))
         {
-            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, value);
-            var zero = Expression.Constant(0);
-            return Descending ? Expression.LessThan(compare, zero) : Expression.GreaterThan(compare, zero);
+            key = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, value);
+            value = Expression.Constant(0);
         }
 
-        return Descending ? Expression.LessThan(key, value) : Expression.GreaterThan(key, value);
+        return (Descending, orEqual) switch
+        {
+            (true, true) => Expression.LessThanOrEqual(key, value),
+            (true, false) => Expression.LessThan(key, value),
+            (false, true) => Expression.GreaterThanOrEqual(key, value),
+            (false, false) => Expression.GreaterThan(key, value),
+        };
     }
 
     private sealed class Box<TValue>(TValue value)
