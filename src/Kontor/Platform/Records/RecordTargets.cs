@@ -46,6 +46,12 @@ public interface IRecordTarget
 
     /// <summary>Records that belong to the record and whose attachments its timeline shows (an account's contacts).</summary>
     IReadOnlyList<RecordChildren> Children(KontorDb db, Guid id);
+
+    /// <summary>
+    /// An audited field's name as people read it, in the current UI culture (<c>BillingAddress.City</c> → "Billing
+    /// address · City"), for the field history on the timeline; the stored name when the field is unknown.
+    /// </summary>
+    string FieldLabel(string field);
 }
 
 /// <summary>The registered <see cref="IRecordTarget"/>s by type.</summary>

@@ -1,15 +1,38 @@
+using System.Globalization;
 using System.Net;
 using Kontor.Features.Customers;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Kontor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontor.Tests.Features.Activities;
 
 /// <summary>A record's timeline: its activities, its children's activities and its field changes, newest first and paged.</summary>
 public sealed class TimelineTests(KontorAppFactory app) : IClassFixture<KontorAppFactory>
 {
+    [Theory]
+    [InlineData("account", "BillingAddress.City", "en-GB", "Billing address · City")]
+    [InlineData("account", "BillingAddress.City", "de-DE", "Rechnungsadresse · Ort")]
+    [InlineData("contact", "MobilePhone", "de-DE", "Mobil")]
+    [InlineData("contact", "SomethingNew", "de-DE", "SomethingNew")]
+    public void FieldLabel_OfAuditedField_IsTheFormsLabelInTheUsersLanguage(string type, string field, string culture, string expected)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var target = app.Services.GetRequiredService<RecordTargets>().Find(type)!;
+            Assert.Equal(expected, target.FieldLabel(field));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private static readonly DateTimeOffset Start = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
