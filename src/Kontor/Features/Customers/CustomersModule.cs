@@ -1,5 +1,6 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Platform.Records;
 using Kontor.Platform.Search;
 
@@ -16,6 +17,7 @@ internal static class CustomersModule
         services.AddSingleton<IRecordTarget, ContactTarget>();
         services.AddGlobalSearchSource<AccountSearchSource>("Accounts");
         services.AddGlobalSearchSource<ContactSearchSource>("Contacts");
+        services.AddHostedService<MatchKeyBackfill>();
         return services;
     }
 

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Kontor.Features.Customers;
+using Kontor.Features.Customers.Duplicates;
 using Kontor.Platform.Access;
 using Kontor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontor.Tests.Features.Customers.Duplicates;
 
@@ -174,6 +177,31 @@ public sealed class DuplicateCheckTests(KontorAppFactory app) : IClassFixture<Ko
         Assert.Equal(["email"], Reasons(candidates[byEmail.Id()]));
         Assert.Equal(["phone"], Reasons(candidates[byPhone.Id()]));
         Assert.Equal("Anna Schmidt", candidates[byEmail.Id()].Str("name"));
+    }
+
+    [Fact]
+    public async Task Backfill_OfRecordsStoredBeforeMatchKeys_MakesThemCandidatesWithoutTouchingTheirStamps()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var acme = await rep.Client.CreateAccountAsync(new { name = "Müller GmbH & Co. KG", billingAddress = new { postalCode = "70173" } });
+        var contact = await rep.Client.CreateContactAsync(new { firstName = "Jörg", lastName = "Müller", accountId = acme.Id() });
+        await app.InTenantAsync(rep.TenantId, async db =>
+        {
+            // As an installation from before the keys were introduced has them.
+            await db.Accounts.Where(a => a.Id == acme.Id()).ExecuteUpdateAsync(set => set.SetProperty(a => a.MatchName, "").SetProperty(a => a.MatchPostalCode, (string?)null), Api.Ct);
+            await db.Contacts.Where(c => c.Id == contact.Id()).ExecuteUpdateAsync(set => set.SetProperty(c => c.MatchName, (string?)null), Api.Ct);
+        });
+        await rep.Client.PostJsonAsync("/api/accounts?allowDuplicates=false", new { name = "mueller gmbh" }).ExpectAsync(HttpStatusCode.Created);
+
+        var filled = await MatchKeyBackfill.RunAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), Api.Ct);
+
+        Assert.Equal(2, filled);
+        var account = await rep.Client.PostJsonAsync("/api/accounts", new { name = "MUELLER KG" }).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains(acme.Id(), account.GetProperty("duplicates").EnumerateArray().Select(c => c.Id()));
+        var person = await rep.Client.PostJsonAsync("/api/contacts", new { firstName = "joerg", lastName = "mueller", accountId = acme.Id() }).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(contact.Id(), Assert.Single(person.GetProperty("duplicates").EnumerateArray()).Id());
+        var stored = await rep.Client.GetJsonAsync($"/api/accounts/{acme.Id()}");
+        Assert.Equal(acme.Str("updatedAt"), stored.Str("updatedAt"));
     }
 
     [Fact]
