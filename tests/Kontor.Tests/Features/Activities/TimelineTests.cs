@@ -66,6 +66,22 @@ public sealed class TimelineTests(KontorAppFactory app) : IClassFixture<KontorAp
     }
 
     [Fact]
+    public async Task Timeline_ChangeOfAReference_NamesTheOldAndNewRecord()
+    {
+        var rep = await app.CreateTenantWithUserAsync("References", Roles.SalesRep);
+        var acme = (await rep.Client.CreateAccountAsync("Acme")).Id();
+        var globex = (await rep.Client.CreateAccountAsync("Globex")).Id();
+        var contact = await rep.Client.CreateContactAsync("Weber", acme);
+
+        await rep.Client.PatchJsonAsync($"/api/contacts/{contact.Id()}", new { accountId = globex }, contact.Str("eTag")).ExpectAsync(HttpStatusCode.OK);
+
+        var page = await rep.Client.GetJsonAsync($"/api/timeline/contact/{contact.Id()}?kinds=change");
+        var change = Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("change");
+        Assert.Equal(("AccountId", acme.ToString(), globex.ToString()), (change.Str("field"), change.Str("oldValue"), change.Str("newValue")));
+        Assert.Equal(("Acme", "Globex"), (change.Str("oldName"), change.Str("newName")));
+    }
+
+    [Fact]
     public async Task Timeline_PagedAcrossActivitiesAndChanges_ReturnsEveryEntryOnceInOrder()
     {
         var rep = await app.CreateTenantWithUserAsync("Paging", Roles.SalesRep);

@@ -35,7 +35,14 @@ public enum TimelineKind
 }
 
 /// <summary>One change of one field, as the timeline shows it.</summary>
-public sealed record FieldChangeResponse(string Field, string? OldValue, string? NewValue, Guid? ChangedBy, string? ChangedByName, Channel Channel);
+public sealed record FieldChangeResponse(string Field, string? OldValue, string? NewValue, Guid? ChangedBy, string? ChangedByName, Channel Channel)
+{
+    /// <summary>The name of the user, team or record the old value refers to, when it is a reference the caller can see.</summary>
+    public string? OldName { get; init; }
+
+    /// <summary>The name of the user, team or record the new value refers to, when it is a reference the caller can see.</summary>
+    public string? NewName { get; init; }
+}
 
 /// <summary>
 /// One entry of a record's timeline: an activity (of the record or of one of its children, then <c>fromChild</c> is
@@ -105,6 +112,7 @@ internal static class GetTimeline
         var changers = await access.Db.Users.AsNoTracking().Where(u => changerIds.Contains(u.Id))
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        var referenced = await ReferencedNamesAsync(access, [.. merged.Select(e => e.Change).OfType<Platform.Audit.FieldChange>()], ct);
 
         var items = merged.Select(e =>
         {
@@ -113,7 +121,11 @@ internal static class GetTimeline
                 return new TimelineEntry(
                     change.Id, TimelineKind.Change, change.ChangedAt, record, names.GetValueOrDefault(record)?.Name, FromChild: false, null,
                     new FieldChangeResponse(change.Field, change.OldValue, change.NewValue, change.ChangedBy,
-                        change.ChangedBy is { } by ? changers.GetValueOrDefault(by) : null, change.Channel));
+                        change.ChangedBy is { } by ? changers.GetValueOrDefault(by) : null, change.Channel)
+                    {
+                        OldName = NameOf(referenced, change.OldValue),
+                        NewName = NameOf(referenced, change.NewValue),
+                    });
             }
 
             var activity = described[e.Id];
@@ -125,6 +137,39 @@ internal static class GetTimeline
         var total = await CountAsync(record, target, kinds, access, ct);
         return new Page<TimelineEntry>(items, next, Math.Min(total, Paging.CountCap), total > Paging.CountCap);
     }
+
+    /// <summary>
+    /// Names of the users, teams and records that changed reference fields (owner, account, team …) pointed to, read
+    /// through the caller's filters: ids are unique across tables, so each is looked up wherever it may be.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> ReferencedNamesAsync(ActivityAccess access, List<Platform.Audit.FieldChange> changes, CancellationToken ct)
+    {
+        var ids = changes.SelectMany(c => new[] { c.OldValue, c.NewValue })
+            .Select(v => Guid.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await access.Db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        foreach (var team in await access.Db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+        {
+            names[team.Id] = team.Name;
+        }
+
+        var records = access.Targets.All.SelectMany(target => ids.Select(id => new RecordRef(target.Type, id)));
+        foreach (var (record, label) in await access.Targets.LabelsAsync(access.Db, records, ct))
+        {
+            names[record.Id] = label.Name;
+        }
+
+        return names;
+    }
+
+    private static string? NameOf(Dictionary<Guid, string> names, string? value) =>
+        Guid.TryParse(value, CultureInfo.InvariantCulture, out var id) ? names.GetValueOrDefault(id) : null;
 
     private static HashSet<TimelineKind> ParseKinds(string? kinds)
     {
