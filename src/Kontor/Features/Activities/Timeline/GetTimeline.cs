@@ -108,10 +108,6 @@ internal static class GetTimeline
 
         var described = (await ActivityResponse.DescribeAsync(access, [.. merged.Select(e => e.Activity).OfType<Activity>()], ct)).ToDictionary(a => a.Id);
         var names = await access.Targets.LabelsAsync(access.Db, described.Values.Select(a => new RecordRef(a.TargetType, a.TargetId)).Append(record), ct);
-        var changerIds = merged.Select(e => e.Change?.ChangedBy).OfType<Guid>().Distinct().ToList();
-        var changers = await access.Db.Users.AsNoTracking().Where(u => changerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
         var referenced = await ReferencedNamesAsync(access, [.. merged.Select(e => e.Change).OfType<Platform.Audit.FieldChange>()], ct);
 
         var items = merged.Select(e =>
@@ -121,7 +117,7 @@ internal static class GetTimeline
                 return new TimelineEntry(
                     change.Id, TimelineKind.Change, change.ChangedAt, record, names.GetValueOrDefault(record)?.Name, FromChild: false, null,
                     new FieldChangeResponse(change.Field, change.OldValue, change.NewValue, change.ChangedBy,
-                        change.ChangedBy is { } by ? changers.GetValueOrDefault(by) : null, change.Channel)
+                        change.ChangedBy is { } by ? referenced.GetValueOrDefault(by) : null, change.Channel)
                     {
                         OldName = NameOf(referenced, change.OldValue),
                         NewName = NameOf(referenced, change.NewValue),
@@ -139,13 +135,16 @@ internal static class GetTimeline
     }
 
     /// <summary>
-    /// Names of the users, teams and records that changed reference fields (owner, account, team …) pointed to, read
-    /// through the caller's filters: ids are unique across tables, so each is looked up wherever it may be.
+    /// Names of who made the changes and of the users, teams and records that changed reference fields (owner, account,
+    /// team …) pointed to, read through the caller's filters: ids are unique across tables, so each is looked up
+    /// wherever it may be.
     /// </summary>
     private static async Task<Dictionary<Guid, string>> ReferencedNamesAsync(ActivityAccess access, List<Platform.Audit.FieldChange> changes, CancellationToken ct)
     {
         var ids = changes.SelectMany(c => new[] { c.OldValue, c.NewValue })
-            .Select(v => Guid.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+            .Select(v => Guid.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null)
+            .Concat(changes.Select(c => c.ChangedBy))
+            .OfType<Guid>().Distinct().ToList();
         if (ids.Count == 0)
         {
             return [];
