@@ -1,5 +1,6 @@
 using Kontor.Features.Activities;
 using Kontor.Features.Customers;
+using Kontor.Features.Sales;
 using Kontor.Features.Demo;
 using Kontor.Features.Integration;
 using Kontor.Platform.Administration;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArra
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
 builder.Services.AddActivities();
+builder.Services.AddSales();
 builder.Services.AddIntegration(builder.Configuration);
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapKontorPlatform();
 app.MapAdministration();
 app.MapCustomers();
 app.MapActivities();
+app.MapSales();
 app.MapIntegration();
 
 await app.RunAsync();

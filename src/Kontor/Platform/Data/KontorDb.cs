@@ -5,6 +5,8 @@ using Kontor.Features.Activities.Shared;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Integration.ImportExport.Imports;
+using Kontor.Features.Sales.Opportunities;
+using Kontor.Features.Sales.Pipelines;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -50,6 +52,10 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

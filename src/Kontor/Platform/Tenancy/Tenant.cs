@@ -18,6 +18,9 @@ public sealed class Tenant
     /// <summary>ISO 3166 country used to read phone numbers written without a country code.</summary>
     public string DefaultCountry { get; private set; } = "DE";
 
+    /// <summary>ISO 4217 currency of new opportunities, quotes and targets unless they name another.</summary>
+    public string DefaultCurrency { get; private set; } = "EUR";
+
     /// <summary>When set, every user of the tenant must sign in with an authenticator app.</summary>
     public bool RequireMfa { get; private set; }
 
@@ -26,6 +29,8 @@ public sealed class Tenant
     public void Rename(string name) => Name = name;
 
     public void SetDefaultCountry(string country) => DefaultCountry = country;
+
+    public void SetDefaultCurrency(string currency) => DefaultCurrency = currency;
 
     public void SetMfaRequired(bool required) => RequireMfa = required;
 }

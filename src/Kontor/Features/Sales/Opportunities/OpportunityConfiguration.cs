@@ -1,0 +1,52 @@
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Sales.Pipelines;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kontor.Features.Sales.Opportunities;
+
+internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
+{
+    public void Configure(EntityTypeBuilder<Opportunity> opportunity)
+    {
+        opportunity.ToTable("Opportunities");
+        opportunity.Property(o => o.Name).HasMaxLength(200);
+        opportunity.Property(o => o.Currency).HasMaxLength(3);
+        opportunity.Property(o => o.NextStep).HasMaxLength(500);
+        opportunity.Property(o => o.LeadSource).HasMaxLength(100);
+        opportunity.Property(o => o.Competitors).HasMaxLength(500);
+        opportunity.Property(o => o.LossReason).HasMaxLength(200);
+        opportunity.Property(o => o.Description).HasMaxLength(4000);
+        opportunity.Property(o => o.SortName).HasMaxLength(SearchText.SortKeyLength);
+        opportunity.Property(o => o.SearchTerms).HasMaxLength(SearchText.TermsLength);
+
+        opportunity.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
+        opportunity.HasOne<KontorUser>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        opportunity.HasOne<Team>().WithMany().HasForeignKey(o => o.InsideSalesTeamId).OnDelete(DeleteBehavior.SetNull);
+        opportunity.HasOne<Pipeline>().WithMany().HasForeignKey(o => o.PipelineId).OnDelete(DeleteBehavior.Restrict);
+        opportunity.HasOne<PipelineStage>().WithMany().HasForeignKey(o => o.StageId).OnDelete(DeleteBehavior.Restrict);
+        opportunity.HasMany(o => o.StageHistory).WithOne().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+
+        opportunity.HasIndex(o => new { o.TenantId, o.SortName, o.Id });
+        opportunity.HasIndex(o => new { o.TenantId, o.CloseDate, o.Id });
+        opportunity.HasIndex(o => new { o.TenantId, o.UpdatedAt, o.Id });
+        opportunity.HasIndex(o => new { o.TenantId, o.AccountId });
+        opportunity.HasIndex(o => new { o.TenantId, o.OwnerId, o.Outcome });
+        opportunity.HasIndex(o => new { o.TenantId, o.InsideSalesTeamId });
+        opportunity.HasIndex(o => new { o.TenantId, o.PipelineId, o.StageId });
+        opportunity.HasIndex(o => new { o.TenantId, o.DeletedAt });
+    }
+}
+
+internal sealed class OpportunityStageChangeConfiguration : IEntityTypeConfiguration<OpportunityStageChange>
+{
+    public void Configure(EntityTypeBuilder<OpportunityStageChange> change)
+    {
+        change.ToTable("OpportunityStageChanges");
+        change.HasOne<PipelineStage>().WithMany().HasForeignKey(h => h.StageId).OnDelete(DeleteBehavior.Restrict);
+        change.HasIndex(h => new { h.TenantId, h.OpportunityId, h.EnteredAt });
+        change.HasIndex(h => new { h.TenantId, h.StageId });
+    }
+}

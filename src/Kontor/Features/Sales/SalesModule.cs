@@ -1,0 +1,14 @@
+namespace Kontor.Features.Sales;
+
+/// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
+internal static class SalesModule
+{
+    public static IServiceCollection AddSales(this IServiceCollection services)
+    {
+        services.AddSingleton(SalesObjects.Leads);
+        services.AddSingleton(SalesObjects.Opportunities);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+}
