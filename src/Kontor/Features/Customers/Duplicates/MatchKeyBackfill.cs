@@ -40,35 +40,40 @@ internal sealed partial class MatchKeyBackfill(IServiceScopeFactory scopes, ILog
         var contacts = db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]);
         var filled = 0;
 
-        // Walks by id, so a record whose key comes out empty again is not read twice.
-        var after = Guid.Empty;
-        while (await accounts.AsNoTracking().Where(a => a.MatchName == "" && a.Id > after).OrderBy(a => a.Id).Take(BatchSize)
-            .Select(a => new { a.Id, a.Name, a.BillingAddress.PostalCode }).ToListAsync(ct) is { Count: > 0 } batch)
+        // Per tenant, so the (tenant, match key) indexes find the records without keys: after the first run a start
+        // costs one index probe per tenant instead of a scan of every account and contact.
+        foreach (var tenantId in await db.Tenants.Select(t => t.Id).ToListAsync(ct))
         {
-            foreach (var account in batch)
+            // Walks by id, so a record whose key comes out empty again is not read twice.
+            var after = Guid.Empty;
+            while (await accounts.AsNoTracking().Where(a => a.TenantId == tenantId && a.MatchName == "" && a.Id > after).OrderBy(a => a.Id).Take(BatchSize)
+                .Select(a => new { a.Id, a.Name, a.BillingAddress.PostalCode }).ToListAsync(ct) is { Count: > 0 } batch)
             {
-                var name = CompanyNames.Normalize(account.Name);
-                var postalCode = MatchKeys.PostalCode(account.PostalCode);
-                await accounts.Where(a => a.Id == account.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.MatchName, name).SetProperty(a => a.MatchPostalCode, postalCode), ct);
+                foreach (var account in batch)
+                {
+                    var name = CompanyNames.Normalize(account.Name);
+                    var postalCode = MatchKeys.PostalCode(account.PostalCode);
+                    await accounts.Where(a => a.Id == account.Id)
+                        .ExecuteUpdateAsync(set => set.SetProperty(a => a.MatchName, name).SetProperty(a => a.MatchPostalCode, postalCode), ct);
+                }
+
+                filled += batch.Count;
+                after = batch[^1].Id;
             }
 
-            filled += batch.Count;
-            after = batch[^1].Id;
-        }
-
-        after = Guid.Empty;
-        while (await contacts.AsNoTracking().Where(c => c.MatchName == null && c.Id > after).OrderBy(c => c.Id).Take(BatchSize)
-            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToListAsync(ct) is { Count: > 0 } batch)
-        {
-            foreach (var contact in batch)
+            after = Guid.Empty;
+            while (await contacts.AsNoTracking().Where(c => c.TenantId == tenantId && c.MatchName == null && c.Id > after).OrderBy(c => c.Id).Take(BatchSize)
+                .Select(c => new { c.Id, c.FirstName, c.LastName }).ToListAsync(ct) is { Count: > 0 } batch)
             {
-                var name = MatchKeys.PersonName(contact.FirstName, contact.LastName);
-                await contacts.Where(c => c.Id == contact.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.MatchName, name), ct);
-            }
+                foreach (var contact in batch)
+                {
+                    var name = MatchKeys.PersonName(contact.FirstName, contact.LastName);
+                    await contacts.Where(c => c.Id == contact.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.MatchName, name), ct);
+                }
 
-            filled += batch.Count;
-            after = batch[^1].Id;
+                filled += batch.Count;
+                after = batch[^1].Id;
+            }
         }
 
         return filled;
