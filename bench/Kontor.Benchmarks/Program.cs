@@ -25,11 +25,13 @@ using Microsoft.Extensions.Localization;
 //
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--contacts 1000000] [--accounts 200000] [--rounds 100]
 //       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (a server; a throwaway database is created)
+//       [--keep-database]   (PostgreSQL: leave the database behind to study query plans; its name is printed)
 
 var contacts = Option("--contacts", 1_000_000);
 var accounts = Option("--accounts", Math.Max(1, contacts / 5));
 var rounds = Option("--rounds", 100);
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+var keepDatabase = args.Contains("--keep-database");
 var folder = Path.Combine(Path.GetTempPath(), "kontor-bench-" + Guid.NewGuid().ToString("N"));
 var database = "kontor_bench_" + Guid.NewGuid().ToString("N");
 Directory.CreateDirectory(folder);
@@ -160,7 +162,11 @@ finally
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
-    if (postgres is not null)
+    if (postgres is not null && keepDatabase)
+    {
+        Console.WriteLine($"Database kept: {database}");
+    }
+    else if (postgres is not null)
     {
         await Admin(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
