@@ -1,6 +1,7 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Customers.Duplicates;
+using Kontor.Features.Customers.Segments;
 using Kontor.Platform.Records;
 using Kontor.Platform.Search;
 
@@ -22,5 +23,5 @@ internal static class CustomersModule
     }
 
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app) =>
-        app.MapAccountEndpoints().MapContactEndpoints();
+        app.MapAccountEndpoints().MapContactEndpoints().MapSegmentEndpoints();
 }

@@ -4,6 +4,7 @@ using Kontor.Features.Activities.Meetings;
 using Kontor.Features.Activities.Shared;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Segments;
 using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Pipelines;
@@ -45,6 +46,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Activity> Activities => Set<Activity>();

@@ -1,3 +1,4 @@
+using Kontor.Features.Customers.Segments;
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
@@ -100,10 +101,11 @@ public sealed class AccountRequest
         }
 
         errors.ThrowIfAny();
+        var (segment, team) = await SegmentTeams.ApplyAsync(db, Normalize.Text(Segment), InsideSalesTeamId, stored, known, ct);
         return new AccountFields(
             Name.Trim(),
             Normalize.Text(Industry),
-            Normalize.Text(Segment),
+            segment,
             Normalize.VatId(VatId),
             Normalize.WebAddress(Website),
             phone,
@@ -112,7 +114,7 @@ public sealed class AccountRequest
             ShippingAddress.ToAddress(),
             ParentAccountId,
             owner,
-            InsideSalesTeamId,
+            team,
             Normalize.Text(Description),
             externalId);
     }

@@ -30,6 +30,10 @@ internal static class Lookups
             .Select(t => new Choice(t.Id, t.Name))
             .ToListAsync(ct);
 
+    /// <summary>The tenant's segments by name; few, so the form filters them itself.</summary>
+    public static Task<List<string>> SegmentNamesAsync(KontorDb db, CancellationToken ct) =>
+        db.Segments.AsNoTracking().OrderBy(s => s.Key).Select(s => s.Name).ToListAsync(ct);
+
     public static async Task<List<Choice>> AccountsAsync(KontorDb db, CurrentUser user, string? search, CancellationToken ct) =>
         await ListAccounts.Filter(new ListAccountsRequest { Search = search }, db, user)
             .OrderBy(a => a.SortName).ThenBy(a => a.Id)

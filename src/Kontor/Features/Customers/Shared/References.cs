@@ -51,6 +51,9 @@ internal sealed class KnownReferences
 
     /// <summary>Accounts the user can see, with their billing country (for reading phone numbers).</summary>
     public Dictionary<Guid, string?> VisibleAccounts { get; } = [];
+
+    /// <summary>The tenant's segments by key, read on first use.</summary>
+    public Dictionary<string, Segments.SegmentChoice>? Segments { get; set; }
 }
 
 /// <summary>

@@ -31,6 +31,22 @@ public sealed class ImportTests(ImportAppFactory app) : IClassFixture<ImportAppF
         Assert.Equal("info@mueller.de", accounts[1].Str("email"));
     }
 
+    [Fact]
+    public async Task Import_AccountsOfASegment_GetTheSegmentsInsideSalesTeam()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme");
+        var team = await app.CreateTeamAsync(admin.TenantId, TeamKind.InsideSales);
+        await admin.Client.PostJsonAsync("/api/segments", new { name = "Maschinenbau", insideSalesTeamId = team }).ExpectAsync(HttpStatusCode.Created);
+        var csv = "Firma;Segment\r\nAlpha GmbH;maschinenbau\r\nBeta GmbH;Raumfahrt\r\nGamma GmbH;Maschinenbau\r\nDelta GmbH;MASCHINENBAU\r\n";
+
+        var job = await admin.Client.ImportAsync(ImportApi.File(csv, Utf8), new { target = "Accounts" });
+
+        Assert.Equal(4, job.Long("committedRows"));
+        var accounts = await admin.Client.ItemsAsync("/api/accounts?sort=name");
+        Assert.Equal(["Maschinenbau", "Raumfahrt", "Maschinenbau", "Maschinenbau"], accounts.Select(a => a.Str("segment")));
+        Assert.Equal([team, null, team, team], accounts.Select(a => a.GetProperty("insideSalesTeamId").ValueKind == System.Text.Json.JsonValueKind.Null ? (Guid?)null : a.GetProperty("insideSalesTeamId").GetGuid()));
+    }
+
     [Theory]
     [InlineData(true, ",")]
     [InlineData(false, "\t")]

@@ -463,6 +463,44 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Customers.Segments.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("InsideSalesTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Segments", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Integration.ImportExport.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1641,6 +1679,14 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kontor.Features.Customers.Segments.Segment", b =>
+                {
+                    b.HasOne("Kontor.Platform.Identity.Team", null)
+                        .WithMany()
+                        .HasForeignKey("InsideSalesTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kontor.Features.Integration.ImportExport.Imports.ImportJob", b =>

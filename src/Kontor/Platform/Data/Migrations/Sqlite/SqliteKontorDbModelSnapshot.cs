@@ -452,6 +452,44 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Customers.Segments.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsideSalesTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "InsideSalesTeamId");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Segments", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Integration.ImportExport.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1622,6 +1660,14 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kontor.Features.Customers.Segments.Segment", b =>
+                {
+                    b.HasOne("Kontor.Platform.Identity.Team", null)
+                        .WithMany()
+                        .HasForeignKey("InsideSalesTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kontor.Features.Integration.ImportExport.Imports.ImportJob", b =>

@@ -1,0 +1,50 @@
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Shared;
+using Kontor.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Customers.Segments;
+
+/// <summary>A segment as accounts use it: its spelling and its inside-sales team.</summary>
+internal sealed record SegmentChoice(string Name, Guid? InsideSalesTeamId);
+
+/// <summary>
+/// The inside-sales team an account gets from its segment (docs/segments.md): a new account without a named team
+/// gets its segment's team; an account moved to another segment follows to that segment's team unless the same
+/// change names a different team. The segment is spelt as the tenant defined it ("maschinenbau" → "Maschinenbau").
+/// </summary>
+internal static class SegmentTeams
+{
+    public static async Task<(string? Segment, Guid? Team)> ApplyAsync(
+        KontorDb db, string? segment, Guid? requestedTeam, Account? stored, KnownReferences? known, CancellationToken ct)
+    {
+        if (segment is null)
+        {
+            return (null, requestedTeam);
+        }
+
+        var key = Segment.KeyOf(segment);
+        SegmentChoice? match;
+        if (known is not null)
+        {
+            known.Segments ??= await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => new SegmentChoice(s.Name, s.InsideSalesTeamId), ct);
+            match = known.Segments.GetValueOrDefault(key);
+        }
+        else
+        {
+            match = await db.Segments.AsNoTracking().Where(s => s.Key == key).Select(s => new SegmentChoice(s.Name, s.InsideSalesTeamId)).SingleOrDefaultAsync(ct);
+        }
+
+        var name = match?.Name ?? segment;
+        if (match?.InsideSalesTeamId is not { } segmentTeam)
+        {
+            return (name, requestedTeam);
+        }
+
+        var followsSegment = stored is null
+            ? requestedTeam is null
+            : !string.Equals(Segment.KeyOf(stored.Segment ?? ""), key, StringComparison.Ordinal)
+                && (requestedTeam is null || requestedTeam == stored.InsideSalesTeamId);
+        return (name, followsSegment ? segmentTeam : requestedTeam);
+    }
+}
