@@ -7,6 +7,7 @@ using Kontor.Features.Activities.Tasks;
 using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Segments;
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
@@ -126,6 +127,10 @@ internal static class DemoTenant
             new TeamMember(insideIndustry.Id, users["inside@demo.kontor"].Id),
             new TeamMember(insideTrade.Id, users["inside2@demo.kontor"].Id),
             new TeamMember(service.Id, users["service@demo.kontor"].Id));
+        db.Segments.AddRange(
+            new Segment("Industrie", insideIndustry.Id, "Maschinen- und Anlagenbau, Metall, Elektro"),
+            new Segment("Handel", insideTrade.Id, "Groß- und Einzelhandel"),
+            new Segment("Handwerk", insideIndustry.Id, null));
         await db.SaveChangesAsync(ct);
 
         var owners = new[] { users["sales@demo.kontor"], users["sales2@demo.kontor"], users["sales3@demo.kontor"], lead };
