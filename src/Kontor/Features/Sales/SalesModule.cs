@@ -1,3 +1,7 @@
+using Kontor.Features.Sales.Orders;
+using Kontor.Features.Sales.Products;
+using Kontor.Features.Sales.Quotes;
+
 namespace Kontor.Features.Sales;
 
 /// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
@@ -10,5 +14,11 @@ internal static class SalesModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app)
+    {
+        app.MapProductEndpoints();
+        app.MapQuoteEndpoints();
+        app.MapOrderEndpoints();
+        return app;
+    }
 }
