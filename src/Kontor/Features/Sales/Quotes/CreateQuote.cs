@@ -1,3 +1,4 @@
+using Kontor.Features.Sales.Opportunities;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
@@ -32,6 +33,17 @@ internal static class CreateQuote
         }
 
         access.RequireChange(opportunity, ObjectPermissions.Edit);
+        var (quote, segment) = await NewDraftAsync(opportunity, db, ct);
+        var settings = await QuoteSettings.LoadAsync(db, ct);
+        await ApplyAsync(quote, request, segment, settings, db, ct);
+        db.Quotes.Add(quote);
+        await db.SaveChangesAsync(ct);
+        return (await QuoteResponse.LoadAsync(quote.Id, db, ct))!;
+    }
+
+    /// <summary>A new, unsaved draft for the opportunity (number, currency, tax country, dates) and its account's segment.</summary>
+    internal static async Task<(Quote Quote, string? Segment)> NewDraftAsync(Opportunity opportunity, KontorDb db, CancellationToken ct)
+    {
         var account = await db.Accounts.AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecordAccess])
             .Where(a => a.Id == opportunity.AccountId).Select(a => new { a.Segment, a.BillingAddress.Country }).SingleAsync(ct);
         var tenant = await db.Tenants.AsNoTracking().Select(t => new { t.DefaultCountry }).SingleAsync(ct);
@@ -39,10 +51,41 @@ internal static class CreateQuote
         var today = QuoteAccess.Today(db);
         var sequence = (await db.Quotes.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).MaxAsync(q => (long?)q.Sequence, ct) ?? 0) + 1;
         var quote = new Quote(opportunity.Id, opportunity.AccountId, sequence, 1, opportunity.Currency, account.Country ?? tenant.DefaultCountry, today, today.AddDays(settings.ValidityDays));
-        await ApplyAsync(quote, request, account.Segment, settings, db, ct);
-        db.Quotes.Add(quote);
-        await db.SaveChangesAsync(ct);
-        return (await QuoteResponse.LoadAsync(quote.Id, db, ct))!;
+        return (quote, account.Segment);
+    }
+
+    /// <summary>
+    /// The quote a request would give, priced and calculated but not saved: the editor's live totals. For a new quote
+    /// (<paramref name="quoteId"/> null) the draft is made for <paramref name="opportunityId"/>.
+    /// </summary>
+    internal static async Task<Quote?> PreviewAsync(Guid? quoteId, Guid opportunityId, QuoteRequest request, KontorDb db, CancellationToken ct)
+    {
+        Quote quote;
+        string? segment;
+        if (quoteId is { } id)
+        {
+            var stored = await QuoteAccess.Visible(db).AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            quote = new Quote(stored.OpportunityId, stored.AccountId, stored.Sequence, stored.Revision, stored.Currency, stored.TaxCountry, stored.QuoteDate, stored.ValidUntil);
+            segment = await db.Accounts.AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecordAccess]).Where(a => a.Id == stored.AccountId).Select(a => a.Segment).SingleAsync(ct);
+        }
+        else
+        {
+            var opportunity = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.Id == opportunityId, ct);
+            if (opportunity is null)
+            {
+                return null;
+            }
+
+            (quote, segment) = await NewDraftAsync(opportunity, db, ct);
+        }
+
+        await ApplyAsync(quote, request, segment, await QuoteSettings.LoadAsync(db, ct), db, ct);
+        return quote;
     }
 
     /// <summary>Prices the request's lines and stores them, the discounts, validity and notes on the draft.</summary>
