@@ -20,6 +20,7 @@ internal static class CreateQuote
             .WithDescription("A draft in the opportunity's currency for its account; prices come from the price list of the currency and the account's segment valid today, tax from the account's billing country (else the tenant's). Needs the right to edit the opportunity.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithIdempotency();
 
     public static async Task<QuoteResponse> ExecuteAsync(QuoteRequest request, KontorDb db, AccessScope access, CancellationToken ct)
@@ -37,7 +38,16 @@ internal static class CreateQuote
         var settings = await QuoteSettings.LoadAsync(db, ct);
         await ApplyAsync(quote, request, segment, settings, db, ct);
         db.Quotes.Add(quote);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Two quotes created at the same moment drew the same number; the unique index kept the second out.
+            throw new BusinessRuleException("Another quote was created at the same moment and took this number; nothing was saved. Please try again.");
+        }
+
         return (await QuoteResponse.LoadAsync(quote.Id, db, ct))!;
     }
 
