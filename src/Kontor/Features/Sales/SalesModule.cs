@@ -1,6 +1,7 @@
 using Kontor.Features.Sales.Orders;
 using Kontor.Features.Sales.Products;
 using Kontor.Features.Sales.Quotes;
+using Quartz;
 
 namespace Kontor.Features.Sales;
 
@@ -11,6 +12,8 @@ internal static class SalesModule
     {
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
+        services.AddScoped<QuoteExpiry>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<QuoteExpiry>(trigger => trigger.WithIdentity("quote-expiry").WithSchedule(CronScheduleBuilder.Create("0 5 0 * * ?")), _ => { }));
         return services;
     }
 
