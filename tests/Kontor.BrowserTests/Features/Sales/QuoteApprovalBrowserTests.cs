@@ -83,4 +83,34 @@ public sealed class QuoteApprovalBrowserTests(KontorBrowserApp app) : IClassFixt
         Assert.Contains("Quote Q-00001", text, StringComparison.Ordinal);
         Assert.Contains("190.40 EUR", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CataloguePagesAndSettings_WorkForAnAdministrator()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Anna", "Admin");
+        var page = await app.SignedInPageAsync(admin.Email);
+
+        await page.GotoAsync("products");
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync("P-1");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Pump");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pump", Exact = true })).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.GotoAsync("admin/quote-settings");
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await page.GetByLabel("Company name", new() { Exact = true }).FillAsync("Kontor Demo GmbH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Quote settings saved.")).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        foreach (var (path, heading) in new[] { ("price-lists", "Price lists"), ("quotes", "Quotes"), ("orders", "Orders"), ("quotes/new", "New quote") })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await KontorBrowserApp.WaitForInteractivityAsync(page);
+            await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+        }
+    }
 }
