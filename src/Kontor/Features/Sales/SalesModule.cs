@@ -1,3 +1,8 @@
+using Kontor.Features.Sales.Orders;
+using Kontor.Features.Sales.Products;
+using Kontor.Features.Sales.Quotes;
+using Quartz;
+
 namespace Kontor.Features.Sales;
 
 /// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
@@ -7,8 +12,16 @@ internal static class SalesModule
     {
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
+        services.AddScoped<QuoteExpiry>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<QuoteExpiry>(trigger => trigger.WithIdentity("quote-expiry").WithSchedule(CronScheduleBuilder.Create("0 5 0 * * ?")), _ => { }));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app)
+    {
+        app.MapProductEndpoints();
+        app.MapQuoteEndpoints();
+        app.MapOrderEndpoints();
+        return app;
+    }
 }
