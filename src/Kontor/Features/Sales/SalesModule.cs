@@ -1,3 +1,8 @@
+using Kontor.Features.Sales.Opportunities;
+using Kontor.Features.Sales.Pipelines;
+using Kontor.Platform.Records;
+using Kontor.Platform.Search;
+
 namespace Kontor.Features.Sales;
 
 /// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
@@ -7,8 +12,16 @@ internal static class SalesModule
     {
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
+        services.AddSingleton<IRecordTarget, OpportunityTarget>();
+        services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
+        services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app)
+    {
+        app.MapPipelineEndpoints();
+        app.MapOpportunityEndpoints();
+        return app;
+    }
 }

@@ -56,6 +56,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
+    public DbSet<OpportunityContact> OpportunityContacts => Set<OpportunityContact>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
