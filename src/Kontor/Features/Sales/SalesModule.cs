@@ -1,3 +1,4 @@
+using Kontor.Components.Shared;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Pipelines;
 using Kontor.Platform.Records;
@@ -15,6 +16,7 @@ internal static class SalesModule
         services.AddSingleton<IRecordTarget, OpportunityTarget>();
         services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
+        services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         return services;
     }
 

@@ -44,14 +44,14 @@ public sealed record BoardColumn(
     IReadOnlyList<OpportunityCard> Cards, string? NextCursor);
 
 /// <summary>The board of one pipeline: a column per stage, in stage order.</summary>
-public sealed record OpportunityBoard(Guid PipelineId, string PipelineName, IReadOnlyList<BoardColumn> Columns);
+public sealed record OpportunityBoardResponse(Guid PipelineId, string PipelineName, IReadOnlyList<BoardColumn> Columns);
 
 internal static class GetOpportunityBoard
 {
     private const string CardSort = "closeDate";
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/board", async Task<Results<Ok<OpportunityBoard>, NotFound>> (
+        group.MapGet("/board", async Task<Results<Ok<OpportunityBoardResponse>, NotFound>> (
                 [AsParameters] GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
                 await ExecuteAsync(request, db, user, access, ct) is { } board ? TypedResults.Ok(board) : TypedResults.NotFound())
             .WithName(nameof(GetOpportunityBoard))
@@ -61,7 +61,7 @@ internal static class GetOpportunityBoard
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>Null when the pipeline does not exist.</summary>
-    public static async Task<OpportunityBoard?> ExecuteAsync(GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    public static async Task<OpportunityBoardResponse?> ExecuteAsync(GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
     {
         RequestValidator.ThrowIfInvalid(request);
         access.Require(Opportunity.SecuredObject, ObjectPermissions.Read);
@@ -97,7 +97,7 @@ internal static class GetOpportunityBoard
                 page.Cards, page.NextCursor));
         }
 
-        return new OpportunityBoard(pipeline.Id, pipeline.Name, columns);
+        return new OpportunityBoardResponse(pipeline.Id, pipeline.Name, columns);
     }
 
     /// <summary>The next cards of one column after <paramref name="cursor"/>, for "show more" on the board.</summary>
