@@ -279,4 +279,25 @@ public sealed class OpportunityTests(FakeClockAppFactory app) : IClassFixture<Fa
         Assert.Equal((id, $"/opportunities/{id}"), (item.Id(), item.Str("url")));
         Assert.Contains("Acme", item.Str("subtitle"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MergeAccounts_MovesTheMergedAccountsDealsToTheSurvivor_AndContactMergeKeepsTheRole()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Opportunities");
+        var survivor = await admin.Client.CreateAccountAsync("Acme GmbH");
+        var merged = await admin.Client.CreateAccountAsync("ACME");
+        var keep = (await admin.Client.CreateContactAsync("Berg", survivor.Id())).Id();
+        var twin = (await admin.Client.CreateContactAsync("Berg", survivor.Id())).Id();
+        var deal = (await admin.Client.CreateOpportunityAsync("Press line", merged.Id())).Id();
+        var other = (await admin.Client.CreateOpportunityAsync("Spare parts", survivor.Id())).Id();
+        await admin.Client.PostJsonAsync($"/api/opportunities/{other}/contacts", new { contactId = twin, role = "DecisionMaker" }).ExpectAsync(HttpStatusCode.OK);
+
+        await admin.Client.SendRawAsync(HttpMethod.Post, $"/api/accounts/{survivor.Id()}/merge", $$"""{"mergedId":"{{merged.Id()}}"}""", survivor.Str("eTag")).ExpectAsync(HttpStatusCode.OK);
+        var keepETag = (await admin.Client.FetchAsync($"/api/contacts/{keep}")).ETag();
+        await admin.Client.SendRawAsync(HttpMethod.Post, $"/api/contacts/{keep}/merge", $$"""{"mergedId":"{{twin}}"}""", keepETag).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(survivor.Id(), (await admin.Client.GetJsonAsync($"/api/opportunities/{deal}")).GetProperty("accountId").GetGuid());
+        var roles = (await admin.Client.GetJsonAsync($"/api/opportunities/{other}")).GetProperty("contacts").EnumerateArray();
+        Assert.Equal([(keep, "DecisionMaker")], roles.Select(r => (r.GetProperty("contactId").GetGuid(), r.Str("role"))));
+    }
 }
