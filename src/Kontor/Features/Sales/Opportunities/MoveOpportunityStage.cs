@@ -63,8 +63,12 @@ internal static class MoveOpportunityStage
             opportunity.Apply(FieldsOf(opportunity) with { LossReason = lossReason });
         }
 
-        StageRequirements.Require(opportunity, stage);
-        opportunity.MoveTo(stage, user.ActorId, clock.GetUtcNow());
+        if (stage.Id != opportunity.StageId)
+        {
+            StageRequirements.Require(opportunity, stage);
+            opportunity.MoveTo(stage, user.ActorId, clock.GetUtcNow());
+        }
+
         await db.SaveChangesAsync(ct);
         return await GetOpportunity.ExecuteAsync(id, db, clock, ct) ?? OpportunityResponse.Describe(opportunity);
     }
