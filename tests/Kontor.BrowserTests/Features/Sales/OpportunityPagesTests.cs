@@ -50,4 +50,38 @@ public sealed class OpportunityPagesTests(KontorBrowserApp app) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Qualifizierung" }).ClickAsync();
         await Expect(page.GetByText("The stage 'Qualifizierung' still has 1 opportunities. Move them to another stage before you remove it.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task NewOpportunity_FromTheAccountPage_IsSavedWithTheAccountAndShownThere()
+    {
+        var user = await app.CreateTenantWithUserAsync("Sven", "Sales", "SalesRep");
+        var accountId = Guid.Empty;
+        await app.InTenantAsync(user.TenantId, async db =>
+        {
+            var account = new Account(new AccountFields(
+                "Keller Anlagenbau AG", null, null, null, null, null, null, PostalAddress.Empty, PostalAddress.Empty, null, user.Id, null, null));
+            db.Accounts.Add(account);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            accountId = account.Id;
+        });
+
+        var page = await app.SignedInPageAsync(user.Email);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"accounts/{accountId}").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opportunities (0)", Level = 2 })).ToBeVisibleAsync();
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "New opportunity" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New opportunity", Level = 1 })).ToBeVisibleAsync();
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Turbine overhaul");
+        await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("1500");
+        await page.GetByLabel("Next step", new() { Exact = true }).FillAsync("Site visit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Turbine overhaul", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("1,500.00 EUR")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keller Anlagenbau AG" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opportunities (1)", Level = 2 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Turbine overhaul" })).ToBeVisibleAsync();
+    }
 }
