@@ -57,6 +57,15 @@ public sealed class OpportunityBoardTests(KontorBrowserApp app) : IClassFixture<
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Bedarfsanalyse" }).ClickAsync();
         await Expect(analysis.GetByText("Count: 2")).ToBeVisibleAsync();
         await Expect(qualification.GetByText("Count: 0")).ToBeVisibleAsync();
+
+        // A lost deal asks for its reason before it moves.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Hydraulic press to stage" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Verloren" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Why was 'Hydraulic press' lost?" })).ToBeVisibleAsync();
         await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByLabel("Loss reason").FillAsync("Price");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to Verloren" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Verloren" }).GetByText("Count: 1")).ToBeVisibleAsync();
+        await Expect(analysis.GetByText("Count: 1")).ToBeVisibleAsync();
     }
 }
