@@ -196,6 +196,7 @@ internal static class DemoTenant
         await db.SaveChangesAsync(ct);
         db.Activities.AddRange(DemoActivities(accounts, contacts, [.. owners, users["inside@demo.kontor"], users["inside2@demo.kontor"]], services.GetRequiredService<TimeProvider>().GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await DemoOpportunities.AddAsync(db, accounts, contacts, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
 

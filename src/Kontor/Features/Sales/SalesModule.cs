@@ -1,6 +1,11 @@
+using Kontor.Components.Shared;
+using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Orders;
+using Kontor.Features.Sales.Pipelines;
 using Kontor.Features.Sales.Products;
 using Kontor.Features.Sales.Quotes;
+using Kontor.Platform.Records;
+using Kontor.Platform.Search;
 using Quartz;
 
 namespace Kontor.Features.Sales;
@@ -14,6 +19,10 @@ internal static class SalesModule
         services.AddSingleton(SalesObjects.Opportunities);
         services.AddScoped<QuoteExpiry>();
         services.AddQuartz(quartz => quartz.ScheduleJob<QuoteExpiry>(trigger => trigger.WithIdentity("quote-expiry").WithSchedule(CronScheduleBuilder.Create("0 5 0 * * ?")), _ => { }));
+        services.AddSingleton<IRecordTarget, OpportunityTarget>();
+        services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
+        services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
+        services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         return services;
     }
 
@@ -22,6 +31,8 @@ internal static class SalesModule
         app.MapProductEndpoints();
         app.MapQuoteEndpoints();
         app.MapOrderEndpoints();
+        app.MapPipelineEndpoints();
+        app.MapOpportunityEndpoints();
         return app;
     }
 }

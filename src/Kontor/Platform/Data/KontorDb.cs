@@ -72,6 +72,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<OpportunityContact> OpportunityContacts => Set<OpportunityContact>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

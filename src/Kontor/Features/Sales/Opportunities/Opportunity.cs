@@ -22,7 +22,7 @@ public sealed record OpportunityFields(
     string? Description);
 
 /// <summary>A potential deal with an account, moving through the stages of a pipeline.</summary>
-public sealed class Opportunity : RecordEntity, IAccessControlled
+public sealed class Opportunity : RecordEntity, IAccessControlled, IGloballySearchable
 {
     private Opportunity() { } // For EF Core.
 
@@ -54,8 +54,11 @@ public sealed class Opportunity : RecordEntity, IAccessControlled
 
     public Guid PipelineId { get; private set; }
 
-    [Audited]
     public Guid StageId { get; private set; }
+
+    /// <summary>The stage's name when the opportunity entered it: the field history shows a move by name, as the stage was called then.</summary>
+    [Audited]
+    public string StageName { get; private set; } = "";
 
     /// <summary>Expected revenue in minor units of <see cref="Currency"/>; null until known.</summary>
     [Audited]
@@ -103,6 +106,9 @@ public sealed class Opportunity : RecordEntity, IAccessControlled
 
     /// <summary>The stages the opportunity has been in, for stage durations; the open row has no <see cref="OpportunityStageChange.LeftAt"/>.</summary>
     public List<OpportunityStageChange> StageHistory { get; private set; } = [];
+
+    /// <summary>The contacts who take part in the deal, with their roles.</summary>
+    public List<OpportunityContact> Contacts { get; private set; } = [];
 
     Guid? IAccessControlled.SharedWithTeamId => InsideSalesTeamId;
 
@@ -152,6 +158,7 @@ public sealed class Opportunity : RecordEntity, IAccessControlled
     private void Enter(PipelineStage stage, Guid? actor, DateTimeOffset now)
     {
         StageId = stage.Id;
+        StageName = stage.Name;
         Probability = stage.Probability;
         ForecastCategory = stage.ForecastCategory;
         Outcome = stage.Outcome;
@@ -180,4 +187,36 @@ public sealed class OpportunityStageChange : TenantEntity
     public DateTimeOffset? LeftAt { get; private set; }
 
     internal void Leave(DateTimeOffset now) => LeftAt = now;
+}
+
+/// <summary>The part a contact plays in a deal.</summary>
+public enum ContactRole
+{
+    DecisionMaker,
+    EconomicBuyer,
+    Influencer,
+    User,
+    Other,
+}
+
+/// <summary>A contact of the opportunity's account taking part in the deal, in a role.</summary>
+public sealed class OpportunityContact : TenantEntity
+{
+    private OpportunityContact() { } // For EF Core.
+
+    public OpportunityContact(Guid opportunityId, Guid contactId, ContactRole role)
+    {
+        OpportunityId = opportunityId;
+        ContactId = contactId;
+        Role = role;
+    }
+
+    public Guid OpportunityId { get; private set; }
+    public Guid ContactId { get; private set; }
+    public ContactRole Role { get; private set; }
+
+    public void Change(ContactRole role) => Role = role;
+
+    /// <summary>A merge of two contacts hands the role to the surviving contact.</summary>
+    internal void MoveTo(Guid contactId) => ContactId = contactId;
 }

@@ -1,4 +1,5 @@
 using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Sales.Pipelines;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Search;
@@ -21,6 +22,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         opportunity.Property(o => o.Description).HasMaxLength(4000);
         opportunity.Property(o => o.SortName).HasMaxLength(SearchText.SortKeyLength);
         opportunity.Property(o => o.SearchTerms).HasMaxLength(SearchText.TermsLength);
+        opportunity.Property(o => o.StageName).HasMaxLength(100);
 
         opportunity.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
         opportunity.HasOne<KontorUser>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -28,6 +30,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         opportunity.HasOne<Pipeline>().WithMany().HasForeignKey(o => o.PipelineId).OnDelete(DeleteBehavior.Restrict);
         opportunity.HasOne<PipelineStage>().WithMany().HasForeignKey(o => o.StageId).OnDelete(DeleteBehavior.Restrict);
         opportunity.HasMany(o => o.StageHistory).WithOne().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        opportunity.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
 
         opportunity.HasIndex(o => new { o.TenantId, o.SortName, o.Id });
         opportunity.HasIndex(o => new { o.TenantId, o.CloseDate, o.Id });
@@ -36,6 +39,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         opportunity.HasIndex(o => new { o.TenantId, o.OwnerId, o.Outcome });
         opportunity.HasIndex(o => new { o.TenantId, o.InsideSalesTeamId });
         opportunity.HasIndex(o => new { o.TenantId, o.PipelineId, o.StageId });
+
+        // A board column: the cards of one stage by close date, read a page at a time.
+        opportunity.HasIndex(o => new { o.TenantId, o.StageId, o.CloseDate, o.Id });
         opportunity.HasIndex(o => new { o.TenantId, o.DeletedAt });
     }
 }
@@ -45,8 +51,23 @@ internal sealed class OpportunityStageChangeConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<OpportunityStageChange> change)
     {
         change.ToTable("OpportunityStageChanges");
+
+        // Rows are created with their id and added through Opportunity.StageHistory: a set key must still mean "new".
+        change.Property(h => h.Id).ValueGeneratedNever();
         change.HasOne<PipelineStage>().WithMany().HasForeignKey(h => h.StageId).OnDelete(DeleteBehavior.Restrict);
         change.HasIndex(h => new { h.TenantId, h.OpportunityId, h.EnteredAt });
         change.HasIndex(h => new { h.TenantId, h.StageId });
+    }
+}
+
+internal sealed class OpportunityContactConfiguration : IEntityTypeConfiguration<OpportunityContact>
+{
+    public void Configure(EntityTypeBuilder<OpportunityContact> contact)
+    {
+        contact.ToTable("OpportunityContacts");
+        contact.Property(c => c.Id).ValueGeneratedNever();
+        contact.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+        contact.HasIndex(c => new { c.TenantId, c.OpportunityId, c.ContactId }).IsUnique();
+        contact.HasIndex(c => new { c.TenantId, c.ContactId });
     }
 }

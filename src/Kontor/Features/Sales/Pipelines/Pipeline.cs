@@ -100,4 +100,6 @@ public sealed class PipelineStage : TenantEntity
         Outcome = outcome;
         RequiredFields = [.. requiredFields];
     }
+
+    public void Reorder(int order) => Order = order;
 }

@@ -20,6 +20,9 @@ internal sealed class PipelineStageConfiguration : IEntityTypeConfiguration<Pipe
     public void Configure(EntityTypeBuilder<PipelineStage> stage)
     {
         stage.ToTable("PipelineStages");
+
+        // Stages are created with their id and added through Pipeline.Stages: a set key must still mean "new".
+        stage.Property(s => s.Id).ValueGeneratedNever();
         stage.Property(s => s.Name).HasMaxLength(100);
 
         // A short list of field names; a separate table would cost a join on every stage move.

@@ -762,6 +762,11 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -805,13 +810,47 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
+                    b.HasIndex("TenantId", "StageId", "CloseDate", "Id");
+
                     b.ToTable("Opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("TenantId", "ContactId");
+
+                    b.HasIndex("TenantId", "OpportunityId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityContacts", (string)null);
                 });
 
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("EnteredAt")
@@ -1085,7 +1124,6 @@ namespace Kontor.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Kontor.Features.Sales.Pipelines.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ForecastCategory")
@@ -2450,6 +2488,21 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityContact", b =>
+                {
+                    b.HasOne("Kontor.Features.Customers.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
@@ -2668,6 +2721,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.Opportunity", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("StageHistory");
                 });
 

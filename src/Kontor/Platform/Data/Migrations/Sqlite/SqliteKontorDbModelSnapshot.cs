@@ -751,6 +751,11 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("StageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -792,13 +797,47 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
+                    b.HasIndex("TenantId", "StageId", "CloseDate", "Id");
+
                     b.ToTable("Opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("TenantId", "ContactId");
+
+                    b.HasIndex("TenantId", "OpportunityId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityContacts", (string)null);
                 });
 
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EnteredAt")
@@ -1070,7 +1109,6 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Kontor.Features.Sales.Pipelines.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ForecastCategory")
@@ -2427,6 +2465,21 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityContact", b =>
+                {
+                    b.HasOne("Kontor.Features.Customers.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
@@ -2645,6 +2698,8 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.Opportunity", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("StageHistory");
                 });
 

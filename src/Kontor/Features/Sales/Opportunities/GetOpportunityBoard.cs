@@ -1,0 +1,131 @@
+using System.Text.Json.Serialization;
+using Kontor.Features.Sales.Pipelines;
+using Kontor.Platform.Access;
+using Kontor.Platform.Data;
+using Kontor.Platform.Http;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kontor.Features.Sales.Opportunities;
+
+/// <summary>Query of <c>GET /api/opportunities/board</c>; also the state of the board page.</summary>
+public sealed class GetOpportunityBoardRequest
+{
+    /// <summary>The pipeline whose stages are the columns; the default pipeline when left out.</summary>
+    public Guid? Pipeline { get; set; }
+
+    /// <summary>A user id, or <c>me</c>.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Words that must all appear in the name or the competitors.</summary>
+    [MaxChars(100)]
+    public string? Search { get; set; }
+
+    /// <summary>Cards per column, 1–200 (default 50); more with <c>GET /api/opportunities?stage=…&amp;sort=closeDate&amp;cursor=…</c>.</summary>
+    public int? Limit { get; set; }
+}
+
+/// <summary>The sum of a column's amounts in one currency, in minor units.</summary>
+public sealed record MoneyTotal(string Currency, long Amount);
+
+/// <summary>An opportunity as a card on the board.</summary>
+public sealed record OpportunityCard(
+    Guid Id, string Name, Guid AccountId, string? AccountName, Guid OwnerId, string? OwnerName, Guid StageId, long? Amount, string Currency, DateOnly? CloseDate,
+    [property: JsonIgnore] uint Version);
+
+/// <summary>
+/// One stage of the board: how many opportunities it holds and their amounts per currency (all of them, not only the
+/// cards shown), and the first cards by close date; <c>nextCursor</c> continues the list of that stage.
+/// </summary>
+public sealed record BoardColumn(
+    Guid StageId, string Name, StageOutcome Outcome, int Probability, IReadOnlyList<string> RequiredFields, int Count, IReadOnlyList<MoneyTotal> Totals,
+    IReadOnlyList<OpportunityCard> Cards, string? NextCursor);
+
+/// <summary>The board of one pipeline: a column per stage, in stage order.</summary>
+public sealed record OpportunityBoardResponse(Guid PipelineId, string PipelineName, IReadOnlyList<BoardColumn> Columns);
+
+internal static class GetOpportunityBoard
+{
+    private const string CardSort = "closeDate";
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/board", async Task<Results<Ok<OpportunityBoardResponse>, NotFound>> (
+                [AsParameters] GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
+                await ExecuteAsync(request, db, user, access, ct) is { } board ? TypedResults.Ok(board) : TypedResults.NotFound())
+            .WithName(nameof(GetOpportunityBoard))
+            .WithSummary("The opportunities of a pipeline as a board: a column per stage with count, totals and the first cards")
+            .WithDescription("Counts and totals cover every visible opportunity of the stage; cards are ordered by close date (undated last). Continue a column with GET /api/opportunities?pipeline=…&stage=…&sort=closeDate&cursor={nextCursor} (same owner and search).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    /// <summary>Null when the pipeline does not exist.</summary>
+    public static async Task<OpportunityBoardResponse?> ExecuteAsync(GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        access.Require(Opportunity.SecuredObject, ObjectPermissions.Read);
+        var limit = Paging.Limit(request.Limit);
+        var pipeline = request.Pipeline is { } id
+            ? await db.Pipelines.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
+            : await DefaultPipeline.GetOrCreateAsync(db, ct);
+        if (pipeline is null)
+        {
+            return null;
+        }
+
+        var filter = new ListOpportunitiesRequest { Pipeline = pipeline.Id, Owner = request.Owner, Search = request.Search };
+        var source = ListOpportunities.Filter(filter, db, user);
+
+        // One grouped read for every column's count and totals: the index on (TenantId, PipelineId, StageId) serves it.
+        var totals = await source
+            .GroupBy(o => new { o.StageId, o.Currency })
+            .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Sum = g.Sum(o => o.Amount ?? 0L) })
+            .ToListAsync(ct);
+
+        var sort = KeysetSorts.Pick(ListOpportunities.Sorts, CardSort);
+        var columns = new List<BoardColumn>();
+        foreach (var stage in pipeline.Stages.OrderBy(s => s.Order))
+        {
+            var stageId = stage.Id;
+            var page = await CardsAsync(source.Where(o => o.StageId == stageId), sort, cursor: null, limit, db, ct);
+            var ofStage = totals.Where(t => t.StageId == stageId).ToList();
+            columns.Add(new BoardColumn(
+                stage.Id, stage.Name, stage.Outcome, stage.Probability, stage.RequiredFields,
+                ofStage.Sum(t => t.Count),
+                [.. ofStage.Where(t => t.Sum != 0).OrderBy(t => t.Currency, StringComparer.Ordinal).Select(t => new MoneyTotal(t.Currency, t.Sum))],
+                page.Cards, page.NextCursor));
+        }
+
+        return new OpportunityBoardResponse(pipeline.Id, pipeline.Name, columns);
+    }
+
+    /// <summary>The next cards of one column after <paramref name="cursor"/>, for "show more" on the board.</summary>
+    public static Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> MoreCardsAsync(
+        GetOpportunityBoardRequest request, Guid pipelineId, Guid stageId, string cursor, KontorDb db, CurrentUser user, CancellationToken ct)
+    {
+        var filter = new ListOpportunitiesRequest { Pipeline = pipelineId, Stage = stageId, Owner = request.Owner, Search = request.Search };
+        return CardsAsync(ListOpportunities.Filter(filter, db, user), KeysetSorts.Pick(ListOpportunities.Sorts, CardSort), cursor, Paging.Limit(request.Limit), db, ct);
+    }
+
+    private static async Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> CardsAsync(
+        IQueryable<Opportunity> column, KeysetSort<Opportunity> sort, string? cursor, int limit, KontorDb db, CancellationToken ct)
+    {
+        var rows = await sort.Apply(column, Paging.Cursor.Decode(cursor, sort.Name), limit).ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            next = sort.CursorAfter(rows[^1]).Encode();
+        }
+
+        var accountIds = rows.Select(r => r.AccountId).Distinct().ToList();
+        var ownerIds = rows.Select(r => r.OwnerId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        return ([.. rows.Select(o => new OpportunityCard(
+            o.Id, o.Name, o.AccountId, accounts.GetValueOrDefault(o.AccountId), o.OwnerId, owners.GetValueOrDefault(o.OwnerId), o.StageId, o.Amount, o.Currency, o.CloseDate, o.Version))], next);
+    }
+}
