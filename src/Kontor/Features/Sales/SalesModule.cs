@@ -1,3 +1,5 @@
+using Kontor.Features.Sales.Leads;
+
 namespace Kontor.Features.Sales;
 
 /// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
@@ -7,8 +9,10 @@ internal static class SalesModule
     {
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
+        services.AddLeads();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app
+        .MapLeads();
 }
