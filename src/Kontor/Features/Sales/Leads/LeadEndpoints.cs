@@ -14,6 +14,7 @@ internal static class LeadEndpoints
         DeleteLead.Map(group);
         RestoreLead.Map(group);
         Assignment.ReassignLead.Map(group);
+        Conversion.ConvertLead.Map(group);
         return app;
     }
 }
