@@ -62,4 +62,35 @@ public sealed class WebToLeadFlowTests(KontorBrowserApp app) : IClassFixture<Kon
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gießerei Gießer KG", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Greta Gießer", Exact = true })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task LeadSettingsAndNewLeadForm_AdminAddsRule_NewLeadGoesToRuleUser()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Rita", "Regel");
+        var page = await app.SignedInPageAsync(admin.Email);
+        await page.GotoAsync(new Uri(app.BaseAddress, "admin/leads").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lead settings", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("/forms/lead/")).ToBeVisibleAsync();
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Industry to Rita");
+        await page.GetByLabel("Segment is", new() { Exact = true }).FillAsync("Industrie");
+        await page.GetByLabel("Assign to user", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Rita Regel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save rule", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Segment Industrie", Exact = true })).ToBeVisibleAsync();
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "leads/new").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New lead", Level = 1 })).ToBeVisibleAsync();
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByLabel("Last name", new() { Exact = true }).FillAsync("Industriell");
+        await page.GetByLabel("Segment", new() { Exact = true }).FillAsync("Industrie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Industriell", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("dd").GetByText("Rita Regel", new() { Exact = true })).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+    }
 }
