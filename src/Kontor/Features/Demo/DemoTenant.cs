@@ -191,6 +191,7 @@ internal static class DemoTenant
         await db.SaveChangesAsync(ct);
         db.Activities.AddRange(DemoActivities(accounts, contacts, [.. owners, users["inside@demo.kontor"], users["inside2@demo.kontor"]], services.GetRequiredService<TimeProvider>().GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await DemoLeads.AddAsync(db, tenant.Id, users, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
 
