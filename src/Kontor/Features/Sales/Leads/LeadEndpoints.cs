@@ -8,6 +8,7 @@ internal static class LeadEndpoints
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization(KontorAuth.ApiPolicy);
         ListLeads.Map(group);
+        ListDeletedLeads.Map(group);
         GetLead.Map(group);
         CreateLead.Map(group);
         UpdateLead.Map(group);

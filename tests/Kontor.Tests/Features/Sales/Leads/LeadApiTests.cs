@@ -109,6 +109,7 @@ public sealed class LeadApiTests(KontorAppFactory app) : IClassFixture<KontorApp
 
         await rep.Client.RemoveAsync($"/api/leads/{lead.Id()}").ExpectAsync(HttpStatusCode.NoContent);
         await rep.Client.FetchAsync($"/api/leads/{lead.Id()}").ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal([lead.Id()], (await rep.Client.GetJsonAsync("/api/leads/deleted")).Ids());
         await rep.Client.PostJsonAsync($"/api/leads/{lead.Id()}/restore", new { }).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Weg", (await rep.Client.GetJsonAsync($"/api/leads/{lead.Id()}")).Str("lastName"));
