@@ -126,4 +126,18 @@ public sealed class LeadApiTests(KontorAppFactory app) : IClassFixture<KontorApp
         var timeline = await rep.Client.GetJsonAsync($"/api/timeline/lead/{lead.Id()}");
         Assert.Contains("First call", timeline.ToString());
     }
+
+    [Fact]
+    public async Task GlobalSearch_FindsLeadByCompany_LinkingToLeadPage()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Leads", Roles.SalesRep);
+        var lead = await rep.Client.CreateLeadAsync(new { lastName = "Sucher", company = "Zwirbel Textil GmbH", ownerId = rep.Id });
+
+        var result = await rep.Client.GetJsonAsync("/api/search?q=zwirbel");
+
+        var group = Assert.Single(result.GetProperty("groups").EnumerateArray(), g => g.Str("type") == "lead");
+        var item = Assert.Single(group.GetProperty("items").EnumerateArray());
+        Assert.Equal($"/leads/{lead.Id()}", item.Str("url"));
+        Assert.Equal("Zwirbel Textil GmbH", item.Str("subtitle"));
+    }
 }
