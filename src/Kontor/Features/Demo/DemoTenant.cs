@@ -197,6 +197,7 @@ internal static class DemoTenant
         db.Activities.AddRange(DemoActivities(accounts, contacts, [.. owners, users["inside@demo.kontor"], users["inside2@demo.kontor"]], services.GetRequiredService<TimeProvider>().GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await DemoOpportunities.AddAsync(db, accounts, contacts, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        await DemoLeads.AddAsync(db, tenant.Id, users, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
 

@@ -1,4 +1,5 @@
 using Kontor.Components.Shared;
+using Kontor.Features.Sales.Leads;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Orders;
 using Kontor.Features.Sales.Pipelines;
@@ -23,6 +24,7 @@ internal static class SalesModule
         services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
+        services.AddLeads();
         return services;
     }
 
@@ -33,6 +35,7 @@ internal static class SalesModule
         app.MapOrderEndpoints();
         app.MapPipelineEndpoints();
         app.MapOpportunityEndpoints();
+        app.MapLeads();
         return app;
     }
 }

@@ -6,6 +6,10 @@ using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Customers.Segments;
 using Kontor.Features.Integration.ImportExport.Imports;
+using Kontor.Features.Sales.Leads;
+using Kontor.Features.Sales.Leads.Assignment;
+using Kontor.Features.Sales.Leads.Scoring;
+using Kontor.Features.Sales.Leads.WebForm;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Orders;
 using Kontor.Features.Sales.Pipelines;
@@ -73,6 +77,10 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OpportunityContact> OpportunityContacts => Set<OpportunityContact>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadFormSettings> LeadFormSettings => Set<LeadFormSettings>();
+    public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
+    public DbSet<LeadScoringRule> LeadScoringRules => Set<LeadScoringRule>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
@@ -136,15 +144,29 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     {
         var key = T.SecuredObject.Key;
         var team = T.SharedWithTeamProperty;
-        Expression<Func<T, bool>> filter = team is null
-            ? e => Tenant.IsSystem
+
+        // A record may have no owner (a lead waiting in the queue): it is then seen through its team or the sharing level only.
+        var owner = nameof(IAccessControlled.OwnerId);
+        var ownerIsOptional = typeof(T).GetProperty(owner)?.PropertyType == typeof(Guid?);
+        Expression<Func<T, bool>> filter = (team, ownerIsOptional) switch
+        {
+            (null, false) => e => Tenant.IsSystem
                 || Access.ReadsAll(key)
-                || (Access.ReadsOwn(key) && Access.OwnerIds.Contains(EF.Property<Guid>(e, nameof(IAccessControlled.OwnerId))))
-            : e => Tenant.IsSystem
+                || (Access.ReadsOwn(key) && Access.OwnerIds.Contains(EF.Property<Guid>(e, owner))),
+            (null, true) => e => Tenant.IsSystem
+                || Access.ReadsAll(key)
+                || (Access.ReadsOwn(key) && EF.Property<Guid?>(e, owner) != null && Access.OwnerIds.Contains(EF.Property<Guid?>(e, owner)!.Value)),
+            (_, false) => e => Tenant.IsSystem
                 || Access.ReadsAll(key)
                 || (Access.ReadsOwn(key)
-                    && (Access.OwnerIds.Contains(EF.Property<Guid>(e, nameof(IAccessControlled.OwnerId)))
-                        || (EF.Property<Guid?>(e, team) != null && Access.TeamIds.Contains(EF.Property<Guid?>(e, team)!.Value))));
+                    && (Access.OwnerIds.Contains(EF.Property<Guid>(e, owner))
+                        || (EF.Property<Guid?>(e, team) != null && Access.TeamIds.Contains(EF.Property<Guid?>(e, team)!.Value)))),
+            (_, true) => e => Tenant.IsSystem
+                || Access.ReadsAll(key)
+                || (Access.ReadsOwn(key)
+                    && ((EF.Property<Guid?>(e, owner) != null && Access.OwnerIds.Contains(EF.Property<Guid?>(e, owner)!.Value))
+                        || (EF.Property<Guid?>(e, team) != null && Access.TeamIds.Contains(EF.Property<Guid?>(e, team)!.Value)))),
+        };
         builder.Entity<T>().HasQueryFilter(Filters.RecordAccess, filter);
     }
 }

@@ -96,7 +96,7 @@ public sealed class GlobalSearchTests(KontorAppFactory app) : IClassFixture<Kont
 
         var groups = await SearchAsync(user, "Zimmermann");
 
-        Assert.Equal(["account", "contact"], groups.Select(g => g.Str("type")));
+        Assert.Equal(["account", "contact"], groups.Where(g => g.GetProperty("items").GetArrayLength() > 0).Select(g => g.Str("type")));
         Assert.Equal($"/accounts/{account.Id()}", groups[0].GetProperty("items")[0].Str("url"));
         var item = groups[1].GetProperty("items")[0];
         Assert.Equal($"/contacts/{contact.Id()}", item.Str("url"));
