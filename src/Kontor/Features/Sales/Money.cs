@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kontor.Features.Sales.Opportunities;
+namespace Kontor.Features.Sales;
 
 /// <summary>Amounts in minor units as people read and type them: "12.345,00 €" for 1234500 EUR.</summary>
 public static class Money
@@ -23,6 +23,9 @@ public static class Money
         minor is { } value
             ? ToMajor(value, currency).ToString("N" + Digits(currency).ToString(CultureInfo.InvariantCulture), culture) + " " + currency
             : "";
+
+    /// <summary>A quantity or percentage without trailing zeros: 2,5 or 2.5.</summary>
+    public static string Number(decimal value, CultureInfo culture) => value.ToString("0.####", culture);
 
     private static decimal Pow(int digits) => digits == 0 ? 1m : 100m;
 }
