@@ -1,3 +1,6 @@
+using Kontor.Features.Sales.Forecasts;
+using Kontor.Features.Sales.Targets;
+
 namespace Kontor.Features.Sales;
 
 /// <summary>Leads, opportunities on pipelines, products, quotes, orders, visits, forecasts and targets.</summary>
@@ -7,8 +10,14 @@ internal static class SalesModule
     {
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
+        services.AddScoped<SalesFigures>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder app)
+    {
+        app.MapForecastEndpoints();
+        app.MapTargetEndpoints();
+        return app;
+    }
 }

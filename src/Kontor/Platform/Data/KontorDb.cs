@@ -7,6 +7,7 @@ using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Pipelines;
+using Kontor.Features.Sales.Targets;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -56,6 +57,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
+    public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
