@@ -1,4 +1,5 @@
 using Kontor.Features.Sales.Forecasts;
+using Kontor.Features.Sales.Reports;
 using Kontor.Features.Sales.Targets;
 
 namespace Kontor.Features.Sales;
@@ -11,6 +12,7 @@ internal static class SalesModule
         services.AddSingleton(SalesObjects.Leads);
         services.AddSingleton(SalesObjects.Opportunities);
         services.AddScoped<SalesFigures>();
+        services.AddScoped<SalesReports>();
         return services;
     }
 
@@ -18,6 +20,7 @@ internal static class SalesModule
     {
         app.MapForecastEndpoints();
         app.MapTargetEndpoints();
+        GetSalesReport.Map(app);
         return app;
     }
 }
