@@ -1,6 +1,8 @@
+using Kontor.Components.Shared;
 using Kontor.Features.Sales.Forecasts;
 using Kontor.Features.Sales.Reports;
 using Kontor.Features.Sales.Targets;
+using Kontor.Features.Sales.UpsellSignals;
 
 namespace Kontor.Features.Sales;
 
@@ -13,6 +15,7 @@ internal static class SalesModule
         services.AddSingleton(SalesObjects.Opportunities);
         services.AddScoped<SalesFigures>();
         services.AddScoped<SalesReports>();
+        services.AddSingleton(new RecordSection(typeof(UpsellSignals.Pages.AccountUpsellSignals), Order: 50));
         return services;
     }
 
@@ -21,6 +24,7 @@ internal static class SalesModule
         app.MapForecastEndpoints();
         app.MapTargetEndpoints();
         GetSalesReport.Map(app);
+        app.MapUpsellSignalEndpoints();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Pipelines;
 using Kontor.Features.Sales.Targets;
+using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Identity;
@@ -58,6 +59,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
+    public DbSet<UpsellSignal> UpsellSignals => Set<UpsellSignal>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
