@@ -29,7 +29,7 @@ public static class SalesFiguresArrange
             var pipeline = await DefaultPipeline.GetOrCreateAsync(db, Api.Ct);
             var stage = pipeline.Stages.Single(s => s.Order == stageOrder);
             var fields = new OpportunityFields($"Deal {Guid.NewGuid():N}", accountId, ownerId, null, amount, currency, closeDate, null, null, null, lossReason, null);
-            var opportunity = new Opportunity(fields, pipeline, stage, ownerId, closedAt ?? DateTimeOffset.UtcNow);
+            var opportunity = new Opportunity(fields, pipeline, stage, ownerId, (closedAt ?? DateTimeOffset.UtcNow).ToUniversalTime());
             db.Opportunities.Add(opportunity);
             await db.SaveChangesAsync(Api.Ct);
             return opportunity.Id;
