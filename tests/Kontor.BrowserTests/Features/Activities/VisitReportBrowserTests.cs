@@ -16,7 +16,10 @@ public sealed class VisitReportBrowserTests(KontorBrowserApp app) : IClassFixtur
     {
         var user = await app.CreateTenantWithUserAsync("Frieda", "Feld", "SalesRep");
         var visitId = Guid.Empty;
-        var start = new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddHours(9), TimeSpan.Zero);
+        // Noon today in the user's time zone, so the visit is in the week "My visits" opens with.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var noon = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).Date.AddHours(12);
+        var start = new DateTimeOffset(noon, berlin.GetUtcOffset(noon)).ToUniversalTime();
         await app.InTenantAsync(user.TenantId, async db =>
         {
             var account = new Account(new AccountFields(
