@@ -97,6 +97,14 @@ public sealed class ForecastTests(KontorAppFactory app) : IClassFixture<KontorAp
         Assert.Equal(3_000, Long(eur, "pipeline"));
         Assert.Equal(1_750, Long(eur, "pipelineWeighted"));
         Assert.Equal(1_000, Long(eur, "commit"));
+
+        // Per owner: the rep's commit and the lead's best case; the outsider is not in the team.
+        var owners = forecast.GetProperty("owners").EnumerateArray().ToDictionary(o => o.GetProperty("ownerId").GetGuid(), o => o.GetProperty("currencies")[0]);
+        Assert.Equal(new[] { lead.Id, rep.Id }.Order(), owners.Keys.Order());
+        Assert.Equal(1_000, Long(owners[rep.Id], "commit"));
+        Assert.Equal(750, Long(owners[rep.Id], "pipelineWeighted"));
+        Assert.Equal(2_000, Long(owners[lead.Id], "bestCase"));
+        Assert.Equal(1_000, Long(owners[lead.Id], "bestCaseWeighted"));
     }
 
     [Fact]

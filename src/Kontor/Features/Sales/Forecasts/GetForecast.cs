@@ -20,8 +20,12 @@ public sealed class GetForecastRequest
     public string? User { get; set; }
 }
 
-/// <summary>A forecast for one period (<c>from</c> its first day <c>to</c> its last) and subject: one set of sums per currency.</summary>
-public sealed record ForecastResponse(string Period, DateOnly From, DateOnly To, SubjectKind SubjectKind, Guid? SubjectId, IReadOnlyList<ForecastTotals> Currencies);
+/// <summary>
+/// A forecast for one period (<c>from</c> its first day <c>to</c> its last) and subject: one set of sums per currency,
+/// and for a team or everyone the same per owner.
+/// </summary>
+public sealed record ForecastResponse(
+    string Period, DateOnly From, DateOnly To, SubjectKind SubjectKind, Guid? SubjectId, IReadOnlyList<ForecastTotals> Currencies, IReadOnlyList<OwnerForecast>? Owners);
 
 internal static class GetForecast
 {
@@ -41,7 +45,8 @@ internal static class GetForecast
         var period = SalesPeriod.ParseOrCurrent(request.Period, ListTargets.Today(user, clock));
         var subjects = FigureSubjects.Parse(request.Team, request.User, user.Id);
         var totals = await figures.ForecastAsync(subjects, period, ct);
+        var owners = subjects.Kind == SubjectKind.User ? null : await figures.ForecastByOwnerAsync(subjects, period, ct);
         return new ForecastResponse(
-            period.Key, period.Start, period.End.AddDays(-1), subjects.Kind, subjects.Kind == SubjectKind.Everyone ? null : subjects.Id, totals);
+            period.Key, period.Start, period.End.AddDays(-1), subjects.Kind, subjects.Kind == SubjectKind.Everyone ? null : subjects.Id, totals, owners);
     }
 }

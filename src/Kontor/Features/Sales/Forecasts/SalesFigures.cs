@@ -71,6 +71,9 @@ public sealed record ForecastTotals(
     int OpenCount,
     int WonCount);
 
+/// <summary>One owner's forecast, per currency.</summary>
+public sealed record OwnerForecast(Guid OwnerId, string Name, IReadOnlyList<ForecastTotals> Currencies);
+
 /// <summary>One owner's closed-won sum in one currency.</summary>
 public sealed record OwnerAmount(Guid OwnerId, string Currency, long Amount, int Count);
 
@@ -172,21 +175,40 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     /// <summary>The forecast of the subjects for the period: sums per currency, never across currencies.</summary>
     public async Task<IReadOnlyList<ForecastTotals>> ForecastAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
     {
-        var owners = await ResolveAsync(subjects, ct);
+        var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
+        return Totals(open, won);
+    }
+
+    /// <summary>The forecast of each owner among the subjects (owners with figures only), by owner then currency.</summary>
+    public async Task<IReadOnlyList<OwnerForecast>> ForecastByOwnerAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
+    {
+        var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
+        var owners = open.Select(o => o.OwnerId).Concat(won.Select(w => w.OwnerId)).Distinct().ToList();
+        var names = await SubjectNamesAsync(owners.Select(o => (SubjectKind.User, o)), ct);
+        return [.. owners
+            .Select(owner => new OwnerForecast(owner, names.GetValueOrDefault(owner, ""), Totals([.. open.Where(o => o.OwnerId == owner)], [.. won.Where(w => w.OwnerId == owner)])))
+            .OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+    }
+
+    private async Task<(List<OpenRow> Open, List<OwnerAmount> Won)> ForecastRowsAsync(IReadOnlyList<Guid>? owners, SalesPeriod period, CancellationToken ct)
+    {
         var open = await Owned(owners)
             .Where(o => o.Outcome == StageOutcome.Open && o.ForecastCategory != ForecastCategory.Omitted && o.ForecastCategory != ForecastCategory.Closed
                 && o.CloseDate >= period.Start && o.CloseDate < period.End)
-            .GroupBy(o => new { o.Currency, o.ForecastCategory })
-            .Select(g => new { g.Key.Currency, g.Key.ForecastCategory, Count = g.Count(), Amount = g.Sum(o => o.Amount ?? 0), Weighted = g.Sum(o => (o.Amount ?? 0) * o.Probability) })
+            .GroupBy(o => new { o.OwnerId, o.Currency, o.ForecastCategory })
+            .Select(g => new OpenRow(g.Key.OwnerId, g.Key.Currency, g.Key.ForecastCategory, g.Count(), g.Sum(o => o.Amount ?? 0), g.Sum(o => (o.Amount ?? 0) * o.Probability)))
             .ToListAsync(ct);
-        var won = await ClosedWonAsync(owners, period, ct);
+        return (open, await ClosedWonAsync(owners, period, ct));
+    }
 
-        return [.. open.Select(o => o.Currency).Concat(won.Select(w => w.Currency)).Distinct().Order(StringComparer.Ordinal).Select(currency =>
+    /// <summary>Sums per currency; weighted sums add the unrounded amount × percent of every row and round once.</summary>
+    private static List<ForecastTotals> Totals(List<OpenRow> open, List<OwnerAmount> won) =>
+        [.. open.Select(o => o.Currency).Concat(won.Select(w => w.Currency)).Distinct().Order(StringComparer.Ordinal).Select(currency =>
         {
             var rows = open.Where(o => o.Currency == currency).ToList();
-            long Sum(params ForecastCategory[] categories) => rows.Where(r => categories.Contains(r.ForecastCategory)).Sum(r => r.Amount);
-            long Weighted(params ForecastCategory[] categories) => Percent(rows.Where(r => categories.Contains(r.ForecastCategory)).Sum(r => r.Weighted));
-            var wonRow = won.Where(w => w.Currency == currency).ToList();
+            long Sum(params ForecastCategory[] categories) => rows.Where(r => categories.Contains(r.Category)).Sum(r => r.Amount);
+            long Weighted(params ForecastCategory[] categories) => Percent(rows.Where(r => categories.Contains(r.Category)).Sum(r => r.AmountTimesPercent));
+            var wonRows = won.Where(w => w.Currency == currency).ToList();
             return new ForecastTotals(
                 currency,
                 Sum(ForecastCategory.Pipeline, ForecastCategory.BestCase, ForecastCategory.Commit),
@@ -195,11 +217,12 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
                 Weighted(ForecastCategory.BestCase, ForecastCategory.Commit),
                 Sum(ForecastCategory.Commit),
                 Weighted(ForecastCategory.Commit),
-                wonRow.Sum(w => w.Amount),
+                wonRows.Sum(w => w.Amount),
                 rows.Sum(r => r.Count),
-                wonRow.Sum(w => w.Count));
+                wonRows.Sum(w => w.Count));
         })];
-    }
+
+    private sealed record OpenRow(Guid OwnerId, string Currency, ForecastCategory Category, int Count, long Amount, long AmountTimesPercent);
 
     /// <summary>Closed won per owner and currency in the period (the actuals that targets are measured against).</summary>
     public async Task<IReadOnlyList<OwnerAmount>> ClosedWonByOwnerAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
