@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Kontor.Benchmarks;
+using Kontor.Features.Activities;
 using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Integration;
 using Kontor.Features.Integration.ImportExport.Imports;
+using Kontor.Features.Sales;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Hosting;
@@ -26,12 +28,15 @@ using Microsoft.Extensions.Localization;
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--contacts 1000000] [--accounts 200000] [--rounds 100]
 //       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (a server; a throwaway database is created)
 //       [--keep-database]   (PostgreSQL: leave the database behind to study query plans; its name is printed)
+//   dotnet run -c Release --project bench/Kontor.Benchmarks -- --opportunities 1000000 [--rounds 30] [--postgres "…"]
+//       (instead: the opportunity board and the forecast of a tenant with that many opportunities; see SalesBenchmark)
 
 var contacts = Option("--contacts", 1_000_000);
 var accounts = Option("--accounts", Math.Max(1, contacts / 5));
 var rounds = Option("--rounds", 100);
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 var keepDatabase = args.Contains("--keep-database");
+var opportunities = Option("--opportunities", 0);
 var folder = Path.Combine(Path.GetTempPath(), "kontor-bench-" + Guid.NewGuid().ToString("N"));
 var database = "kontor_bench_" + Guid.NewGuid().ToString("N");
 Directory.CreateDirectory(folder);
@@ -57,6 +62,8 @@ else
 var recorder = new SqlRecorder();
 builder.AddKontorPlatform();
 builder.Services.AddCustomers();
+builder.Services.AddActivities();
+builder.Services.AddSales();
 builder.Services.AddIntegration(builder.Configuration);
 builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(recorder);
 await using var app = builder.Build();
@@ -64,6 +71,14 @@ try
 {
     await app.PrepareDatabaseAsync();
     var (tenantId, userId) = await CreateUserAsync(app.Services);
+    if (opportunities > 0)
+    {
+        Console.WriteLine($"Kontor sales benchmark on {(postgres is null ? "SQLite" : "PostgreSQL")}: {opportunities:N0} opportunities, {rounds} rounds per case, "
+            + $"{Environment.ProcessorCount} cores, {Environment.OSVersion}");
+        await SalesBenchmark.RunAsync(app.Services, recorder, rounds, opportunities, tenantId, id => () => SignedInAsAsync(id == Guid.Empty ? userId : id));
+        return;
+    }
+
     var accountsCsv = Path.Combine(folder, "accounts.csv");
     var contactsCsv = Path.Combine(folder, "contacts.csv");
     Dataset.WriteAccounts(accountsCsv, accounts);
@@ -100,11 +115,13 @@ try
     await measure.RunAsync("global search typo 'schnieder'", SignedInAsync, s => SearchAsync(s, "schnieder"));
     Console.WriteLine("Targets: p95 ratio at most 1.5 and slice p95 under 100 ms.");
 
-    async Task<AsyncServiceScope> SignedInAsync()
+    Task<AsyncServiceScope> SignedInAsync() => SignedInAsAsync(userId);
+
+    async Task<AsyncServiceScope> SignedInAsAsync(Guid user)
     {
         var scope = app.Services.CreateAsyncScope();
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString()), new(KontorClaims.Tenant, tenantId.ToString())], "bench"));
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, user.ToString()), new(KontorClaims.Tenant, tenantId.ToString())], "bench"));
         await scope.ServiceProvider.GetRequiredService<CurrentUserLoader>().LoadAsync(principal, Channel.Api, CancellationToken.None);
         return scope;
     }

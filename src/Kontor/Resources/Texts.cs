@@ -20,3 +20,6 @@ public sealed class AdminText;
 public sealed class GlobalSearchText;
 /// <summary>Texts of file imports and exports: the wizard, the import pages and the row error messages.</summary>
 public sealed class ImportExportText;
+
+/// <summary>Texts of forecasts, targets, sales reports and upsell signals.</summary>
+public sealed class ForecastsText;

@@ -5,6 +5,7 @@ using Kontor.Features.Activities.Notes;
 using Kontor.Features.Activities.Shared;
 using Kontor.Features.Activities.Tasks;
 using Kontor.Features.Activities.Timeline;
+using Kontor.Features.Activities.Visits;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Records;
 
@@ -36,12 +37,19 @@ internal static class ActivitiesModule
         ScheduleMeeting.Map(activities);
         UpdateMeeting.Map(activities);
         ExportMeetingInvite.Map(activities);
+        PlanVisit.Map(activities);
+        ReportVisit.Map(activities);
         DeleteActivity.Map(activities);
         RestoreActivity.Map(activities);
 
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(KontorAuth.ApiPolicy);
         ListTasks.Map(tasks);
         CompleteTask.Map(tasks);
+
+        var visits = app.MapGroup("/api/visits").WithTags("Visits").RequireAuthorization(KontorAuth.ApiPolicy);
+        ListMyVisits.Map(visits);
+        ExportVisitCalendar.Map(visits);
+        ExportVisitCalendar.MapForUi(app);
 
         GetTimeline.Map(app);
         ExportMeetingInvite.MapForUi(app);

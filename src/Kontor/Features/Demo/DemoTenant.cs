@@ -240,6 +240,7 @@ internal static class DemoTenant
                         i >= 12 && faker.Random.Bool(0.4f) ? TaskItemStatus.Done : TaskItemStatus.Open),
                     when),
                 ActivityKind.Meeting => Meeting(faker, target, now.AddDays(faker.Random.Int(-60, 30)).Date, people, onContact),
+                ActivityKind.Visit => throw new InvalidOperationException("Visits are not among the random demo activities."),
                 _ => throw new InvalidOperationException($"No demo data for {kind}."),
             });
         }

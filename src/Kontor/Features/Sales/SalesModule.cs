@@ -1,10 +1,14 @@
 using Kontor.Components.Shared;
+using Kontor.Features.Sales.Forecasts;
 using Kontor.Features.Sales.Leads;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Orders;
 using Kontor.Features.Sales.Pipelines;
 using Kontor.Features.Sales.Products;
 using Kontor.Features.Sales.Quotes;
+using Kontor.Features.Sales.Reports;
+using Kontor.Features.Sales.Targets;
+using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Records;
 using Kontor.Platform.Search;
 using Quartz;
@@ -25,6 +29,9 @@ internal static class SalesModule
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         services.AddLeads();
+        services.AddScoped<SalesFigures>();
+        services.AddScoped<SalesReports>();
+        services.AddSingleton(new RecordSection(typeof(UpsellSignals.Pages.AccountUpsellSignals), Order: 60));
         return services;
     }
 
@@ -36,6 +43,10 @@ internal static class SalesModule
         app.MapPipelineEndpoints();
         app.MapOpportunityEndpoints();
         app.MapLeads();
+        app.MapForecastEndpoints();
+        app.MapTargetEndpoints();
+        GetSalesReport.Map(app);
+        app.MapUpsellSignalEndpoints();
         return app;
     }
 }

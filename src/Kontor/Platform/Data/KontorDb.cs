@@ -15,6 +15,8 @@ using Kontor.Features.Sales.Orders;
 using Kontor.Features.Sales.Pipelines;
 using Kontor.Features.Sales.Products;
 using Kontor.Features.Sales.Quotes;
+using Kontor.Features.Sales.Targets;
+using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Events;
@@ -81,6 +83,8 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<LeadFormSettings> LeadFormSettings => Set<LeadFormSettings>();
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
     public DbSet<LeadScoringRule> LeadScoringRules => Set<LeadScoringRule>();
+    public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
+    public DbSet<UpsellSignal> UpsellSignals => Set<UpsellSignal>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

@@ -10,6 +10,7 @@ public enum ActivityKind
     Note,
     Call,
     Meeting,
+    Visit,
 }
 
 /// <summary>

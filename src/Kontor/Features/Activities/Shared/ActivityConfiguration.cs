@@ -17,7 +17,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             .HasValue<TaskItem>(ActivityKind.Task)
             .HasValue<Note>(ActivityKind.Note)
             .HasValue<Call>(ActivityKind.Call)
-            .HasValue<Meeting>(ActivityKind.Meeting);
+            .HasValue<Meeting>(ActivityKind.Meeting)
+            .HasValue<Visits.Visit>(ActivityKind.Visit);
         activity.Property(a => a.Kind).HasMaxLength(20);
         activity.Property(a => a.TargetType).HasMaxLength(40);
         activity.Property(a => a.Subject).HasMaxLength(ActivityLimits.SubjectLength);
@@ -45,9 +46,30 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> meeting)
     {
-        meeting.Property(m => m.Location).HasMaxLength(ActivityLimits.LocationLength);
+        meeting.Property(m => m.Location).HasColumnName(nameof(Meeting.Location)).HasMaxLength(ActivityLimits.LocationLength);
+        meeting.Property(m => m.EndsAt).HasColumnName(nameof(Meeting.EndsAt));
         meeting.Ignore(m => m.StartsAt);
         meeting.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visits.Visit>
+{
+    public void Configure(EntityTypeBuilder<Visits.Visit> visit)
+    {
+        // Same columns as a meeting's end and place: one table, no second column for the same thing.
+        visit.Property(v => v.EndsAt).HasColumnName(nameof(Meeting.EndsAt));
+        visit.Property(v => v.Location).HasColumnName(nameof(Meeting.Location)).HasMaxLength(ActivityLimits.LocationLength);
+        visit.Property(v => v.Summary).HasMaxLength(ActivityLimits.BodyLength);
+        visit.Property(v => v.NextSteps).HasMaxLength(ActivityLimits.BodyLength);
+        visit.PrimitiveCollection(v => v.OpportunityIds);
+        visit.PrimitiveCollection(v => v.ContactIds);
+        visit.Ignore(v => v.StartsAt);
+        visit.Ignore(v => v.Opportunities);
+        visit.HasOne<Platform.Identity.KontorUser>().WithMany().HasForeignKey(v => v.VisitorId).OnDelete(DeleteBehavior.Restrict);
+
+        // "My visits": a visitor's week by start.
+        visit.HasIndex(v => new { v.TenantId, v.VisitorId, v.OccurredAt });
     }
 }
 

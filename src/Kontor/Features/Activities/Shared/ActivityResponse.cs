@@ -17,7 +17,7 @@ public sealed record AttendeeResponse(Guid? UserId, Guid? ContactId, string? Nam
 /// <summary>
 /// An activity as the API returns it and the timeline shows it. Fields of other kinds are null: <c>dueOn</c>,
 /// <c>assigneeId</c>, <c>priority</c>, <c>status</c> and <c>completedAt</c> belong to tasks, <c>direction</c>,
-/// <c>outcome</c> and <c>durationSeconds</c> to calls, <c>endsAt</c>, <c>location</c> and <c>attendees</c> to meetings.
+/// <c>outcome</c> and <c>durationSeconds</c> to calls, <c>endsAt</c>, <c>location</c> and <c>attendees</c> to meetings (a visit has <c>endsAt</c> and <c>location</c> too; its report is read from <c>/api/visits</c>).
 /// </summary>
 public sealed record ActivityResponse(
     Guid Id,
@@ -92,6 +92,7 @@ public sealed record ActivityResponse(
             var task = a as TaskItem;
             var call = a as Call;
             var meeting = a as Meeting;
+            var visit = a as Visits.Visit;
             return new ActivityResponse(
                 a.Id,
                 a.Kind,
@@ -111,8 +112,8 @@ public sealed record ActivityResponse(
                 call?.Direction,
                 call?.Outcome,
                 call?.DurationSeconds,
-                meeting?.EndsAt,
-                meeting?.Location,
+                meeting?.EndsAt ?? visit?.EndsAt,
+                meeting?.Location ?? visit?.Location,
                 meeting is null ? null : [.. meeting.Attendees.Select(Attendee).OrderBy(x => x.Name, StringComparer.CurrentCulture)],
                 a.CreatedAt,
                 a.CreatedBy,

@@ -43,6 +43,7 @@ internal sealed class ActivityTexts(IStringLocalizer<ActivitiesText> l)
         TimelineKind.Note => l["Notes"],
         TimelineKind.Call => l["Calls"],
         TimelineKind.Meeting => l["Meetings"],
+        TimelineKind.Visit => l["Visits"],
         TimelineKind.Change => l["Changes"],
         _ => kind.ToString(),
     };

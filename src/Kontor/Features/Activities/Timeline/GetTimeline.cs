@@ -31,6 +31,7 @@ public enum TimelineKind
     Note,
     Call,
     Meeting,
+    Visit,
     Change,
 }
 

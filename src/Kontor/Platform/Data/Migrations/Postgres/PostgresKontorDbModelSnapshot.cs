@@ -1960,6 +1960,130 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("TaxRates", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Targets.SalesTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Period", "SubjectKind", "SubjectId", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("SalesTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Features.Sales.UpsellSignals.UpsellSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("RaisedBy");
+
+                    b.HasIndex("TenantId", "AccountId", "RaisedAt");
+
+                    b.HasIndex("TenantId", "OwnerId", "Status");
+
+                    b.HasIndex("TenantId", "RaisedBy", "RaisedAt");
+
+                    b.ToTable("UpsellSignals", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Platform.Access.SharingSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2670,11 +2794,15 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
 
                     b.Property<DateTimeOffset?>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("EndsAt");
 
                     b.Property<string>("Location")
+                        .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("Location");
 
                     b.HasDiscriminator().HasValue("Meeting");
                 });
@@ -2714,6 +2842,59 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "AssigneeId", "Status", "DueOn");
 
                     b.HasDiscriminator().HasValue("Task");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Visits.Visit", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.PrimitiveCollection<List<Guid>>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("EndsAt");
+
+                    b.Property<string>("Location")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("Location");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.PrimitiveCollection<List<Guid>>("OpportunityIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("VisitOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VisitStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("uuid");
+
+                    b.HasIndex("VisitorId");
+
+                    b.HasIndex("TenantId", "VisitorId", "OccurredAt");
+
+                    b.HasDiscriminator().HasValue("Visit");
                 });
 
             modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
@@ -2982,6 +3163,33 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.UpsellSignals.UpsellSignal", b =>
+                {
+                    b.HasOne("Kontor.Features.Customers.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Platform.Identity.KontorUser", b =>
                 {
                     b.HasOne("Kontor.Platform.Identity.KontorUser", null)
@@ -3089,6 +3297,15 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.HasOne("Kontor.Platform.Identity.KontorUser", null)
                         .WithMany()
                         .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Visits.Visit", b =>
+                {
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

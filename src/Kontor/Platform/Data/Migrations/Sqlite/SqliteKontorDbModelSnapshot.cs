@@ -1941,6 +1941,130 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("TaxRates", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Targets.SalesTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Period", "SubjectKind", "SubjectId", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("SalesTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Kontor.Features.Sales.UpsellSignals.UpsellSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("RaisedBy");
+
+                    b.HasIndex("TenantId", "AccountId", "RaisedAt");
+
+                    b.HasIndex("TenantId", "OwnerId", "Status");
+
+                    b.HasIndex("TenantId", "RaisedBy", "RaisedAt");
+
+                    b.ToTable("UpsellSignals", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Platform.Access.SharingSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2645,11 +2769,15 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
 
                     b.Property<long?>("EndsAt")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EndsAt");
 
                     b.Property<string>("Location")
+                        .ValueGeneratedOnUpdateSometimes()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Location");
 
                     b.HasDiscriminator().HasValue("Meeting");
                 });
@@ -2689,6 +2817,59 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "AssigneeId", "Status", "DueOn");
 
                     b.HasDiscriminator().HasValue("Task");
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Visits.Visit", b =>
+                {
+                    b.HasBaseType("Kontor.Features.Activities.Shared.Activity");
+
+                    b.PrimitiveCollection<string>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EndsAt");
+
+                    b.Property<string>("Location")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Location");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OpportunityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("VisitorId");
+
+                    b.HasIndex("TenantId", "VisitorId", "OccurredAt");
+
+                    b.HasDiscriminator().HasValue("Visit");
                 });
 
             modelBuilder.Entity("Kontor.Features.Activities.Meetings.MeetingAttendee", b =>
@@ -2957,6 +3138,33 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.UpsellSignals.UpsellSignal", b =>
+                {
+                    b.HasOne("Kontor.Features.Customers.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Platform.Identity.KontorUser", b =>
                 {
                     b.HasOne("Kontor.Platform.Identity.KontorUser", null)
@@ -3064,6 +3272,15 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.HasOne("Kontor.Platform.Identity.KontorUser", null)
                         .WithMany()
                         .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kontor.Features.Activities.Visits.Visit", b =>
+                {
+                    b.HasOne("Kontor.Platform.Identity.KontorUser", null)
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,52 @@
+using Kontor.Features.Sales.Targets;
+using Kontor.Platform.Identity;
+using Kontor.Platform.Validation;
+
+namespace Kontor.Features.Sales.Forecasts;
+
+/// <summary>Query of <c>GET /api/forecasts</c>; also the state of the forecast on the reports page.</summary>
+public sealed class GetForecastRequest
+{
+    /// <summary>A month (<c>2026-11</c>), quarter (<c>2026-Q4</c>) or year (<c>2026</c>); the current quarter when left out.</summary>
+    [MaxChars(10)]
+    public string? Period { get; set; }
+
+    /// <summary>A team id or <c>all</c> (administrators).</summary>
+    [MaxChars(40)]
+    public string? Team { get; set; }
+
+    /// <summary><c>me</c> (the default) or a user id.</summary>
+    [MaxChars(40)]
+    public string? User { get; set; }
+}
+
+/// <summary>
+/// A forecast for one period (<c>from</c> its first day <c>to</c> its last) and subject: one set of sums per currency,
+/// and for a team or everyone the same per owner.
+/// </summary>
+public sealed record ForecastResponse(
+    string Period, DateOnly From, DateOnly To, SubjectKind SubjectKind, Guid? SubjectId, IReadOnlyList<ForecastTotals> Currencies, IReadOnlyList<OwnerForecast>? Owners);
+
+internal static class GetForecast
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/", ([AsParameters] GetForecastRequest request, SalesFigures figures, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+                ExecuteAsync(request, figures, user, clock, ct))
+            .WithName(nameof(GetForecast))
+            .WithSummary("Forecast of a period: pipeline, best case, commit and closed won, unweighted and weighted, per currency")
+            .WithDescription("Open opportunities count by close date, won ones by the day they were won in the caller's time zone. Pipeline includes best case and commit, best case includes commit. Weighted sums multiply each amount by its stage probability and round once per sum. Amounts are minor units, never added across currencies. team={id}|all or user=me|{id}; 403 when the caller may not see those figures.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    /// <summary>Shared by the endpoint and the reports page.</summary>
+    public static async Task<ForecastResponse> ExecuteAsync(GetForecastRequest request, SalesFigures figures, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        var period = SalesPeriod.ParseOrCurrent(request.Period, ListTargets.Today(user, clock));
+        var subjects = FigureSubjects.Parse(request.Team, request.User, user.Id);
+        var totals = await figures.ForecastAsync(subjects, period, ct);
+        var owners = subjects.Kind == SubjectKind.User ? null : await figures.ForecastByOwnerAsync(subjects, period, ct);
+        return new ForecastResponse(
+            period.Key, period.Start, period.End.AddDays(-1), subjects.Kind, subjects.Kind == SubjectKind.Everyone ? null : subjects.Id, totals, owners);
+    }
+}
