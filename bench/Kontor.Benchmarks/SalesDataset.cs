@@ -69,7 +69,7 @@ internal static class SalesDataset
                 db.Accounts.Add(account);
             }
 
-            await BulkRecordWriter.WriteAsync<Account>(db, CancellationToken.None);
+            await WriteBatchAsync<Account>(db);
         }
 
         var stages = pipeline.Stages.OrderBy(s => s.Order).ToList();
@@ -99,8 +99,17 @@ internal static class SalesDataset
                 db.Opportunities.Add(new Opportunity(fields, pipeline, stage, owner, now));
             }
 
-            await BulkRecordWriter.WriteAsync<Opportunity>(db, CancellationToken.None);
-            db.ChangeTracker.Clear();
+            await WriteBatchAsync<Opportunity>(db);
         }
+    }
+
+    /// <summary>One batch in one transaction, as the import writes it (the COPY path needs the open connection).</summary>
+    private static async Task WriteBatchAsync<T>(KontorDb db)
+        where T : RecordEntity
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await BulkRecordWriter.WriteAsync<T>(db, CancellationToken.None);
+        await transaction.CommitAsync();
+        db.ChangeTracker.Clear();
     }
 }
