@@ -102,9 +102,6 @@ internal static class DecideUpsellSignal
         var o = opportunity;
         o.Apply(new OpportunityFields(o.Name, o.AccountId, o.OwnerId, o.InsideSalesTeamId, o.Amount, o.Currency, o.CloseDate, o.NextStep, o.LeadSource, o.Competitors, reason, o.Description));
         o.MoveTo(lost, user.ActorId, now);
-
-        // The new history row has its id already, so change tracking would take it for an existing row.
-        db.Entry(o.StageHistory[^1]).State = EntityState.Added;
     }
 
     private static Results<Ok<UpsellSignalResponse>, NotFound> Answer(UpsellSignalResponse? signal) =>
