@@ -50,9 +50,7 @@ public sealed class ListOpportunitiesRequest
 
 internal static class ListOpportunities
 {
-    /// <summary>Opportunities without close date sort after every dated one.</summary>
-    private static readonly DateOnly Undated = DateOnly.MaxValue;
-
+    /// <summary>Opportunities without close date sort after every dated one (<see cref="Opportunity.CloseDateOrder"/>).</summary>
     internal static IReadOnlyList<KeysetSort<Opportunity>> Sorts { get; } =
     [
         .. KeysetSorts.BothWays(n => KeysetSorts.Text<Opportunity>(n, o => o.SortName), "name"),
@@ -133,7 +131,7 @@ internal static class ListOpportunities
     private static KeysetSort<Opportunity> CloseDateSort(string name) => new KeysetSort<Opportunity, DateOnly>
     {
         Name = name,
-        Key = o => o.CloseDate ?? Undated,
+        Key = o => o.CloseDateOrder,
         Format = v => v.ToString("O", CultureInfo.InvariantCulture),
         Parse = v => DateOnly.ParseExact(v, "O", CultureInfo.InvariantCulture),
     };

@@ -71,6 +71,9 @@ public sealed class Opportunity : RecordEntity, IAccessControlled, IGloballySear
     [Audited]
     public DateOnly? CloseDate { get; private set; }
 
+    /// <summary>The close date for ordering, undated opportunities last: a plain column, so lists and board columns read an index in order.</summary>
+    public DateOnly CloseDateOrder { get; private set; }
+
     /// <summary>Win probability in percent, taken from the stage on every move.</summary>
     [Audited]
     public int Probability { get; private set; }
@@ -121,6 +124,7 @@ public sealed class Opportunity : RecordEntity, IAccessControlled, IGloballySear
         Amount = fields.Amount;
         Currency = fields.Currency;
         CloseDate = fields.CloseDate;
+        CloseDateOrder = fields.CloseDate ?? DateOnly.MaxValue;
         NextStep = fields.NextStep;
         LeadSource = fields.LeadSource;
         Competitors = fields.Competitors;

@@ -1015,6 +1015,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("CloseDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("CloseDateOrder")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1133,17 +1136,27 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "InsideSalesTeamId");
 
-                    b.HasIndex("TenantId", "CloseDate", "Id");
+                    b.HasIndex("TenantId", "CloseDateOrder", "Id");
+
+                    b.HasIndex("TenantId", "Outcome", "CloseDate");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Outcome", "CloseDate"), new[] { "OwnerId", "Currency", "ForecastCategory", "Amount", "Probability", "DeletedAt" });
+
+                    b.HasIndex("TenantId", "Outcome", "ClosedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Outcome", "ClosedAt"), new[] { "OwnerId", "Currency", "Amount", "DeletedAt" });
 
                     b.HasIndex("TenantId", "OwnerId", "Outcome");
-
-                    b.HasIndex("TenantId", "PipelineId", "StageId");
 
                     b.HasIndex("TenantId", "SortName", "Id");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
-                    b.HasIndex("TenantId", "StageId", "CloseDate", "Id");
+                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "PipelineId", "StageId", "Currency"), new[] { "Amount", "Probability", "OwnerId", "InsideSalesTeamId", "DeletedAt" });
+
+                    b.HasIndex("TenantId", "StageId", "CloseDateOrder", "Id");
 
                     b.ToTable("Opportunities", (string)null);
                 });

@@ -1002,6 +1002,9 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("CloseDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("CloseDateOrder")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1118,17 +1121,24 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "InsideSalesTeamId");
 
-                    b.HasIndex("TenantId", "CloseDate", "Id");
+                    b.HasIndex("TenantId", "CloseDateOrder", "Id");
+
+                    b.HasIndex("TenantId", "Outcome", "CloseDate")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OwnerId", "Currency", "ForecastCategory", "Amount", "Probability", "DeletedAt" });
+
+                    b.HasIndex("TenantId", "Outcome", "ClosedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OwnerId", "Currency", "Amount", "DeletedAt" });
 
                     b.HasIndex("TenantId", "OwnerId", "Outcome");
-
-                    b.HasIndex("TenantId", "PipelineId", "StageId");
 
                     b.HasIndex("TenantId", "SortName", "Id");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
-                    b.HasIndex("TenantId", "StageId", "CloseDate", "Id");
+                    b.HasIndex("TenantId", "PipelineId", "StageId", "Currency")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Amount", "Probability", "OwnerId", "InsideSalesTeamId", "DeletedAt" });
+
+                    b.HasIndex("TenantId", "StageId", "CloseDateOrder", "Id");
 
                     b.ToTable("Opportunities", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kontor.Platform.Data.Migrations.Postgres
+namespace Kontor.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Sales : Migration
@@ -15,78 +14,78 @@ namespace Kontor.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "DefaultCurrency",
                 table: "Tenants",
-                type: "character varying(3)",
+                type: "TEXT",
                 maxLength: 3,
                 nullable: false,
                 defaultValue: "EUR");
 
-            migrationBuilder.AddColumn<List<Guid>>(
+            migrationBuilder.AddColumn<string>(
                 name: "ContactIds",
                 table: "Activities",
-                type: "uuid[]",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NextSteps",
                 table: "Activities",
-                type: "character varying(10000)",
+                type: "TEXT",
                 maxLength: 10000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<List<Guid>>(
+            migrationBuilder.AddColumn<string>(
                 name: "OpportunityIds",
                 table: "Activities",
-                type: "uuid[]",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ReportedAt",
                 table: "Activities",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Summary",
                 table: "Activities",
-                type: "character varying(10000)",
+                type: "TEXT",
                 maxLength: 10000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "VisitOutcome",
                 table: "Activities",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "VisitStatus",
                 table: "Activities",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "VisitorId",
                 table: "Activities",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "LeadAssignmentRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Segment = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    PostalCodeRanges = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AssignToUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RoundRobinTeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RoundRobinCounter = table.Column<long>(type: "bigint", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    PostalCodeRanges = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AssignToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RoundRobinTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RoundRobinCounter = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,13 +108,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "LeadFormSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FormKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    KeyCreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConsentTextEnglish = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConsentTextGerman = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FormKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyCreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsentTextEnglish = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConsentTextGerman = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,13 +125,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "LeadScoringRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Condition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Points = table.Column<int>(type: "integer", nullable: false),
-                    MaxPoints = table.Column<int>(type: "integer", nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Points = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxPoints = table.Column<int>(type: "INTEGER", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,14 +142,14 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "OutboxEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AggregateType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    AggregateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AggregateType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AggregateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,11 +160,11 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Pipelines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsDefault = table.Column<bool>(type: "boolean", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,14 +175,14 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "PriceLists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Segment = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,14 +193,14 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TaxClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TaxClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,22 +211,22 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "QuoteSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApprovalThresholdPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    ValidityDays = table.Column<int>(type: "integer", nullable: false),
-                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Street = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    VatId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    BankName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Iban = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true),
-                    Bic = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
-                    FooterText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApprovalThresholdPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    ValidityDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompanyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    VatId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    BankName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Iban = table.Column<string>(type: "TEXT", maxLength: 34, nullable: true),
+                    Bic = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    FooterText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,17 +237,17 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "SalesTargets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    SetBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    SetBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,12 +258,12 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Segments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    InsideSalesTeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    InsideSalesTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -281,11 +280,11 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "TaxRates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    TaxClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RatePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    TaxClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RatePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,15 +295,15 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "PipelineStages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PipelineId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Probability = table.Column<int>(type: "integer", nullable: false),
-                    ForecastCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequiredFields = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PipelineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Probability = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForecastCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequiredFields = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -321,11 +320,11 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "PriceListEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PriceListId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PriceListId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,36 +347,37 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Opportunities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InsideSalesTeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PipelineId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StageName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: true),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    CloseDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Probability = table.Column<int>(type: "integer", nullable: false),
-                    ForecastCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NextStep = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LeadSource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Competitors = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LossReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SortName = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false),
-                    SearchTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeletedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InsideSalesTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PipelineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CloseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CloseDateOrder = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Probability = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForecastCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeadSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Competitors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LossReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -418,46 +418,46 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Leads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Salutation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Company = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Campaign = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Segment = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DisqualificationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ConsentText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    ScoreExplanation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ConvertedAccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConvertedContactId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConvertedOpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConvertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SortName = table.Column<string>(type: "character varying(420)", maxLength: 420, nullable: false),
-                    SearchTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Street = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeletedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Salutation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Campaign = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DisqualificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConsentText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreExplanation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ConvertedAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConvertedContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConvertedOpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConvertedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 420, nullable: false),
+                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -498,11 +498,11 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "OpportunityContacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -525,13 +525,13 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "OpportunityStageChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnteredBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -554,44 +554,44 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Quotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    TaxCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    QuoteDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Subtotal = table.Column<long>(type: "bigint", nullable: false),
-                    QuoteDiscount = table.Column<long>(type: "bigint", nullable: false),
-                    NetTotal = table.Column<long>(type: "bigint", nullable: false),
-                    TaxTotal = table.Column<long>(type: "bigint", nullable: false),
-                    GrossTotal = table.Column<long>(type: "bigint", nullable: false),
-                    MaxDiscountPercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    ApprovalRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    ApproverId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ApprovalRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ApprovalRequestedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ApprovalDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ApprovalDecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ApprovalComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeletedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TaxCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    QuoteDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Subtotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuoteDiscount = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrossTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaxDiscountPercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    ApprovalRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ApproverId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApprovalRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovalRequestedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApprovalDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovalDecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApprovalComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -614,21 +614,21 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "UpsellSignals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CallId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RaisedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RaisedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -663,33 +663,33 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuoteNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OrderDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    TaxCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
-                    Subtotal = table.Column<long>(type: "bigint", nullable: false),
-                    QuoteDiscount = table.Column<long>(type: "bigint", nullable: false),
-                    NetTotal = table.Column<long>(type: "bigint", nullable: false),
-                    TaxTotal = table.Column<long>(type: "bigint", nullable: false),
-                    GrossTotal = table.Column<long>(type: "bigint", nullable: false),
-                    ErpOrderNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ErpStatus = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ErpUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeletedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuoteNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TaxCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Subtotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuoteDiscount = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrossTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    ErpOrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ErpStatus = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ErpUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -718,27 +718,27 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "QuoteLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TaxClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
-                    GrossAmount = table.Column<long>(type: "bigint", nullable: false),
-                    LineDiscount = table.Column<long>(type: "bigint", nullable: false),
-                    NetAmount = table.Column<long>(type: "bigint", nullable: false),
-                    QuoteDiscountShare = table.Column<long>(type: "bigint", nullable: false),
-                    TaxableAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TaxRatePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    TaxAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TaxClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    GrossAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineDiscount = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuoteDiscountShare = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxableAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxRatePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TaxAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -761,27 +761,27 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 name: "OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    TaxClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
-                    GrossAmount = table.Column<long>(type: "bigint", nullable: false),
-                    LineDiscount = table.Column<long>(type: "bigint", nullable: false),
-                    NetAmount = table.Column<long>(type: "bigint", nullable: false),
-                    QuoteDiscountShare = table.Column<long>(type: "bigint", nullable: false),
-                    TaxableAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TaxRatePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    TaxAmount = table.Column<long>(type: "bigint", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TaxClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    GrossAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineDiscount = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuoteDiscountShare = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxableAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxRatePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TaxAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -958,9 +958,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_TenantId_CloseDate_Id",
+                name: "IX_Opportunities_TenantId_CloseDateOrder_Id",
                 table: "Opportunities",
-                columns: new[] { "TenantId", "CloseDate", "Id" });
+                columns: new[] { "TenantId", "CloseDateOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_DeletedAt",
@@ -973,14 +973,24 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "InsideSalesTeamId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Outcome_ClosedAt",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Outcome", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Outcome_CloseDate",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Outcome", "CloseDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_OwnerId_Outcome",
                 table: "Opportunities",
                 columns: new[] { "TenantId", "OwnerId", "Outcome" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_TenantId_PipelineId_StageId",
+                name: "IX_Opportunities_TenantId_PipelineId_StageId_Currency",
                 table: "Opportunities",
-                columns: new[] { "TenantId", "PipelineId", "StageId" });
+                columns: new[] { "TenantId", "PipelineId", "StageId", "Currency" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_SortName_Id",
@@ -988,9 +998,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "SortName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opportunities_TenantId_StageId_CloseDate_Id",
+                name: "IX_Opportunities_TenantId_StageId_CloseDateOrder_Id",
                 table: "Opportunities",
-                columns: new[] { "TenantId", "StageId", "CloseDate", "Id" });
+                columns: new[] { "TenantId", "StageId", "CloseDateOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_TenantId_UpdatedAt_Id",
