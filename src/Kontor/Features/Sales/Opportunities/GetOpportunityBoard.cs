@@ -77,39 +77,47 @@ internal static class GetOpportunityBoard
         var filter = new ListOpportunitiesRequest { Pipeline = pipeline.Id, Owner = request.Owner, Search = request.Search };
         var source = ListOpportunities.Filter(filter, db, user);
 
-        // One grouped read for every column's count and totals: the index on (TenantId, PipelineId, StageId) serves it.
+        // One grouped read for every column's count and totals, served by the covering (TenantId, PipelineId, StageId, Currency) index.
         var totals = await source
             .GroupBy(o => new { o.StageId, o.Currency })
             .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Sum = g.Sum(o => o.Amount ?? 0L) })
             .ToListAsync(ct);
 
         var sort = KeysetSorts.Pick(ListOpportunities.Sorts, CardSort);
-        var columns = new List<BoardColumn>();
-        foreach (var stage in pipeline.Stages.OrderBy(s => s.Order))
+        var stages = pipeline.Stages.OrderBy(s => s.Order).ToList();
+        var pages = new List<(List<Opportunity> Rows, string? NextCursor)>();
+        foreach (var stage in stages)
         {
             var stageId = stage.Id;
-            var page = await CardsAsync(source.Where(o => o.StageId == stageId), sort, cursor: null, limit, db, ct);
-            var ofStage = totals.Where(t => t.StageId == stageId).ToList();
-            columns.Add(new BoardColumn(
+            pages.Add(await PageAsync(source.Where(o => o.StageId == stageId), sort, cursor: null, limit, ct));
+        }
+
+        // Account and owner names of every column's cards in one read each.
+        var cards = await CardsAsync([.. pages.SelectMany(p => p.Rows)], db, ct);
+        var columns = stages.Select((stage, i) =>
+        {
+            var ofStage = totals.Where(t => t.StageId == stage.Id).ToList();
+            return new BoardColumn(
                 stage.Id, stage.Name, stage.Outcome, stage.Probability, stage.RequiredFields,
                 ofStage.Sum(t => t.Count),
                 [.. ofStage.Where(t => t.Sum != 0).OrderBy(t => t.Currency, StringComparer.Ordinal).Select(t => new MoneyTotal(t.Currency, t.Sum))],
-                page.Cards, page.NextCursor));
-        }
+                [.. cards.Where(c => c.StageId == stage.Id)], pages[i].NextCursor);
+        }).ToList();
 
         return new OpportunityBoardResponse(pipeline.Id, pipeline.Name, columns);
     }
 
     /// <summary>The next cards of one column after <paramref name="cursor"/>, for "show more" on the board.</summary>
-    public static Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> MoreCardsAsync(
+    public static async Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> MoreCardsAsync(
         GetOpportunityBoardRequest request, Guid pipelineId, Guid stageId, string cursor, KontorDb db, CurrentUser user, CancellationToken ct)
     {
         var filter = new ListOpportunitiesRequest { Pipeline = pipelineId, Stage = stageId, Owner = request.Owner, Search = request.Search };
-        return CardsAsync(ListOpportunities.Filter(filter, db, user), KeysetSorts.Pick(ListOpportunities.Sorts, CardSort), cursor, Paging.Limit(request.Limit), db, ct);
+        var (rows, next) = await PageAsync(ListOpportunities.Filter(filter, db, user), KeysetSorts.Pick(ListOpportunities.Sorts, CardSort), cursor, Paging.Limit(request.Limit), ct);
+        return (await CardsAsync(rows, db, ct), next);
     }
 
-    private static async Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> CardsAsync(
-        IQueryable<Opportunity> column, KeysetSort<Opportunity> sort, string? cursor, int limit, KontorDb db, CancellationToken ct)
+    private static async Task<(List<Opportunity> Rows, string? NextCursor)> PageAsync(
+        IQueryable<Opportunity> column, KeysetSort<Opportunity> sort, string? cursor, int limit, CancellationToken ct)
     {
         var rows = await sort.Apply(column, Paging.Cursor.Decode(cursor, sort.Name), limit).ToListAsync(ct);
         string? next = null;
@@ -119,13 +127,21 @@ internal static class GetOpportunityBoard
             next = sort.CursorAfter(rows[^1]).Encode();
         }
 
+        return (rows, next);
+    }
+
+    /// <summary>The rows as cards, in their order, with account and owner names.</summary>
+    private static async Task<List<OpportunityCard>> CardsAsync(List<Opportunity> rows, KontorDb db, CancellationToken ct)
+    {
         var accountIds = rows.Select(r => r.AccountId).Distinct().ToList();
         var ownerIds = rows.Select(r => r.OwnerId).Distinct().ToList();
-        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name })
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
-        return ([.. rows.Select(o => new OpportunityCard(
-            o.Id, o.Name, o.AccountId, accounts.GetValueOrDefault(o.AccountId), o.OwnerId, owners.GetValueOrDefault(o.OwnerId), o.StageId, o.Amount, o.Currency, o.CloseDate, o.Version))], next);
+        return [.. rows.Select(o => new OpportunityCard(
+            o.Id, o.Name, o.AccountId, accounts.GetValueOrDefault(o.AccountId), o.OwnerId, owners.GetValueOrDefault(o.OwnerId), o.StageId, o.Amount, o.Currency, o.CloseDate, o.Version))];
     }
 }
