@@ -23,3 +23,6 @@ public sealed class ImportExportText;
 
 /// <summary>Texts of forecasts, targets, sales reports and upsell signals.</summary>
 public sealed class ForecastsText;
+
+/// <summary>Texts of the works agreement: its pages, versions, approvals and the messages of its document.</summary>
+public sealed class AgreementText;

@@ -20,6 +20,10 @@ public enum AuditAction
     LoginFailed,
     Logout,
     PermissionChange,
+    Propose,
+    Approve,
+    Reject,
+    Withdraw,
 }
 
 /// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>

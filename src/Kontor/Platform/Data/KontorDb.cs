@@ -18,6 +18,7 @@ using Kontor.Features.Sales.Quotes;
 using Kontor.Features.Sales.Targets;
 using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Access;
+using Kontor.Platform.Agreement;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Events;
 using Kontor.Platform.Identity;
@@ -59,6 +60,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<FieldChange> FieldChanges => Set<FieldChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Kontor.Platform.Access;
+using Kontor.Platform.Agreement;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Bootstrap;
 using Kontor.Platform.Data;
@@ -65,6 +66,7 @@ internal static class KontorPlatform
         services.AddSingleton<RecordTargets>();
         services.AddKontorData(configuration, builder.Environment.ContentRootPath);
         services.AddKontorAudit();
+        services.AddWorksAgreement();
         services.AddDataProtection().SetApplicationName("Kontor").PersistKeysToDbContext<KontorDb>();
         services.AddKontorIdentity();
         services.AddKontorHttp();
@@ -147,6 +149,7 @@ internal static class KontorPlatform
         app.MapUiAuthEndpoints();
         app.MapProfileEndpoints();
         app.MapAuditLog();
+        app.MapWorksAgreement();
         app.MapGlobalSearch();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

@@ -19,6 +19,10 @@ internal static class AuditLabels
         AuditAction.LoginFailed => "Sign-in failed",
         AuditAction.Logout => "Signed out",
         AuditAction.PermissionChange => "Permissions changed",
+        AuditAction.Propose => "Proposed",
+        AuditAction.Approve => "Approved",
+        AuditAction.Reject => "Rejected",
+        AuditAction.Withdraw => "Withdrawn",
         _ => action.ToString(),
     };
 

@@ -2102,6 +2102,83 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("SharingSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Platform.Agreement.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmployerApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InForceFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InForceUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorksCouncilApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WorksCouncilApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('InForce', 'Proposed')");
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Kontor.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Resources;
+using Kontor.Resources;
+
+namespace Kontor.Platform.Agreement;
+
+/// <summary>
+/// Messages of the works agreement in the caller's language, for the API and the pages alike. The key is the
+/// English text, as for <c>IStringLocalizer&lt;AgreementText&gt;</c>; German texts live in <c>Resources/AgreementText.de.resx</c>.
+/// </summary>
+internal static class AgreementMessages
+{
+    private static readonly ResourceManager Texts = new("Kontor.Resources.AgreementText", typeof(AgreementText).Assembly);
+
+    public static string Get(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+
+    public static string Format(string english, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, Get(english), arguments);
+
+    /// <summary>A status as the pages and messages name it.</summary>
+    public static string Status(AgreementStatus status) => Get(status switch
+    {
+        AgreementStatus.Proposed => "proposed",
+        AgreementStatus.InForce => "in force",
+        AgreementStatus.Superseded => "superseded",
+        AgreementStatus.Rejected => "rejected",
+        AgreementStatus.Withdrawn => "withdrawn",
+        _ => status.ToString(),
+    });
+
+    /// <summary>A party as the pages and messages name it.</summary>
+    public static string Party(AgreementParty party) => Get(party == AgreementParty.Employer ? "employer" : "works council");
+}
