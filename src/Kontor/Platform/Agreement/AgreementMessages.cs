@@ -20,14 +20,14 @@ internal static class AgreementMessages
     /// <summary>A status as the pages and messages name it.</summary>
     public static string Status(AgreementStatus status) => Get(status switch
     {
-        AgreementStatus.Proposed => "proposed",
-        AgreementStatus.InForce => "in force",
-        AgreementStatus.Superseded => "superseded",
-        AgreementStatus.Rejected => "rejected",
-        AgreementStatus.Withdrawn => "withdrawn",
+        AgreementStatus.Proposed => "still waiting for approval",
+        AgreementStatus.InForce => "already in force",
+        AgreementStatus.Superseded => "superseded by a later version",
+        AgreementStatus.Rejected => "rejected by a party",
+        AgreementStatus.Withdrawn => "withdrawn by an administrator",
         _ => status.ToString(),
     });
 
     /// <summary>A party as the pages and messages name it.</summary>
-    public static string Party(AgreementParty party) => Get(party == AgreementParty.Employer ? "employer" : "works council");
+    public static string Party(AgreementParty party) => Get(party == AgreementParty.Employer ? "the employer" : "the works council");
 }

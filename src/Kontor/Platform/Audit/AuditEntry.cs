@@ -24,6 +24,7 @@ public enum AuditAction
     Approve,
     Reject,
     Withdraw,
+    Access,
 }
 
 /// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>

@@ -13,6 +13,7 @@ internal sealed class KontorUserConfiguration : IEntityTypeConfiguration<KontorU
         user.Property(u => u.FirstName).HasMaxLength(100);
         user.Property(u => u.LastName).HasMaxLength(100);
         user.Property(u => u.Culture).HasMaxLength(10);
+        user.Property(u => u.Region).HasMaxLength(8);
         user.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Cascade);
         user.HasOne<KontorUser>().WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne<Site>().WithMany().HasForeignKey(u => u.SiteId).OnDelete(DeleteBehavior.SetNull);

@@ -22,6 +22,12 @@ public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned, IHasId
 
     public Guid? SiteId { get; set; }
 
+    /// <summary>
+    /// Where the user works from, as a region code of the works agreement (EU, EEA, CH …), set by administrators. A
+    /// category of employee data that names regions shows individual values only to readers from one of them.
+    /// </summary>
+    public string? Region { get; set; }
+
     /// <summary>Culture for language and formats: one of <see cref="Kontor.Platform.Http.KontorCultures.Supported"/>.</summary>
     public string Culture { get; set; } = "en-GB";
 

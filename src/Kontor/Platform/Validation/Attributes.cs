@@ -59,6 +59,12 @@ public sealed class CountryCodeAttribute() : TextRuleAttribute(nameof(Validation
     protected override bool IsValidText(string text) => Countries.IsValid(text.ToUpperInvariant());
 }
 
+/// <summary>A region code of the works agreement: 2 to 8 letters (EU, EEA, CH), stored in capitals.</summary>
+public sealed class RegionCodeAttribute() : TextRuleAttribute(nameof(ValidationMessages.RegionCode))
+{
+    protected override bool IsValidText(string text) => text.Length is >= 2 and <= 8 && text.All(char.IsAsciiLetter);
+}
+
 /// <summary>An ISO 639-1 language code in small letters, e.g. de.</summary>
 public sealed class LanguageCodeAttribute() : TextRuleAttribute(nameof(ValidationMessages.LanguageCode))
 {

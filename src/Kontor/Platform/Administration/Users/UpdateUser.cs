@@ -27,6 +27,10 @@ public sealed class UserDetailsRequest
 
     public Guid? SiteId { get; set; }
 
+    /// <summary>Region code of the works agreement (2–8 capital letters, e.g. EU, CH), or null.</summary>
+    [MaxChars(8), RegionCode]
+    public string? Region { get; set; }
+
     public bool MfaRequired { get; set; }
 
     public static UserDetailsRequest From(KontorUser user) => new()
@@ -36,6 +40,7 @@ public sealed class UserDetailsRequest
         LastName = user.LastName,
         Culture = user.Culture,
         SiteId = user.SiteId,
+        Region = user.Region,
         MfaRequired = user.MfaRequired,
     };
 
@@ -46,6 +51,7 @@ public sealed class UserDetailsRequest
         LastName = user.LastName,
         Culture = user.Culture,
         SiteId = user.SiteId,
+        Region = user.Region,
         MfaRequired = user.MfaRequired,
     };
 }
@@ -63,7 +69,7 @@ internal static class UpdateUser
                 (request, expected) => ExecuteAsync(id, request, expected, services, user, ct)))
             .WithName(nameof(UpdateUser))
             .WithSummary("Change a user's details")
-            .WithDescription("A JSON merge patch (RFC 7396) of email, firstName, lastName, culture, siteId and mfaRequired. Requires If-Match with the ETag from GET: 428 without it, 412 when the user changed since. A new e-mail address ends the user's sessions and personal access tokens; it needs a sign-in with password (403 with a personal access token).")
+            .WithDescription("A JSON merge patch (RFC 7396) of email, firstName, lastName, culture, siteId, region and mfaRequired. Requires If-Match with the ETag from GET: 428 without it, 412 when the user changed since. A new e-mail address ends the user's sessions and personal access tokens; it needs a sign-in with password (403 with a personal access token).")
             .Accepts<UserDetailsRequest>("application/json", JsonMergePatch.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -106,6 +112,7 @@ internal static class UpdateUser
         stored.LastName = request.LastName.Trim();
         stored.Culture = request.Culture;
         stored.SiteId = request.SiteId;
+        stored.Region = Normalize.Text(request.Region)?.ToUpperInvariant();
         stored.MfaRequired = request.MfaRequired;
         if (emailChanged)
         {

@@ -63,7 +63,7 @@ internal static class ApproveAgreement
             throw new BusinessRuleException(WhyNot(version, party, user.Id));
         }
 
-        audit.Record(db, AuditAction.Approve, "worksAgreement", new { version = number, party = party.ToString() });
+        audit.Record(db, AuditAction.Approve, AgreementModule.AuditRecordType, new { version = number, party = party.ToString() });
         if (version.EmployerApprovedBy is not null && version.WorksCouncilApprovedBy is not null)
         {
             await db.AgreementVersions.Where(v => v.Status == AgreementStatus.InForce)
@@ -88,7 +88,7 @@ internal static class ApproveAgreement
             ? (version.EmployerApprovedBy, version.WorksCouncilApprovedBy)
             : (version.WorksCouncilApprovedBy, version.EmployerApprovedBy);
         return own is not null
-            ? AgreementMessages.Format("Version {0} is already approved for the {1}.", version.Number, AgreementMessages.Party(party))
+            ? AgreementMessages.Format("Version {0} is already approved for {1}.", version.Number, AgreementMessages.Party(party))
             : other == user
                 ? AgreementMessages.Get("You approved this version for the other party; the second approval must come from another person.")
                 : AgreementMessages.Format("Version {0} cannot be approved now; reload it.", version.Number);

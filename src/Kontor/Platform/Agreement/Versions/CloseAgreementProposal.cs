@@ -70,7 +70,7 @@ internal static class CloseAgreementProposal
                 : null;
         }
 
-        audit.Record(db, status == AgreementStatus.Rejected ? AuditAction.Reject : AuditAction.Withdraw, "worksAgreement", detail);
+        audit.Record(db, status == AgreementStatus.Rejected ? AuditAction.Reject : AuditAction.Withdraw, AgreementModule.AuditRecordType, detail);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await GetAgreementVersion.ExecuteAsync(number, db, user, ct);

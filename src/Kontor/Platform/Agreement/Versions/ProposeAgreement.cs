@@ -60,7 +60,7 @@ internal static partial class ProposeAgreement
 
         var version = new AgreementVersion(number, document.Name, text, request.Comment, user.Id, db.Clock.GetUtcNow());
         db.AgreementVersions.Add(version);
-        audit.Record(db, AuditAction.Propose, "worksAgreement", new { version = number });
+        audit.Record(db, AuditAction.Propose, AgreementModule.AuditRecordType, new { version = number });
         try
         {
             await db.SaveChangesAsync(ct);

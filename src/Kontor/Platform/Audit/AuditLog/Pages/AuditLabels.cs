@@ -23,6 +23,7 @@ internal static class AuditLabels
         AuditAction.Approve => "Approved",
         AuditAction.Reject => "Rejected",
         AuditAction.Withdraw => "Withdrawn",
+        AuditAction.Access => "Read employee data",
         _ => action.ToString(),
     };
 
