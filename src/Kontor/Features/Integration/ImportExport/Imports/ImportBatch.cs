@@ -320,6 +320,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
         var pending = new Dictionary<string, Lead>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.Ordinal);
         var touched = new List<Lead>();
+        var seen = new HashSet<Lead>(ReferenceEqualityComparer.Instance);
         foreach (var state in open)
         {
             var externalId = Normalize.Text(plan.Cell(state.Row, ImportFields.LeadExternalId));
@@ -403,7 +404,7 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
                 emails.Add(fields.Email);
             }
 
-            if (!touched.Contains(lead))
+            if (seen.Add(lead))
             {
                 touched.Add(lead);
             }

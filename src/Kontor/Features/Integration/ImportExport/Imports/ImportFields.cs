@@ -299,7 +299,7 @@ public static class ImportFields
         if (value.Contains('T', StringComparison.Ordinal) && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T', StringComparison.Ordinal))
             && DateTimeOffset.TryParse(value, invariant, System.Globalization.DateTimeStyles.None, out var withOffset))
         {
-            return withOffset;
+            return withOffset.ToUniversalTime();
         }
 
         if (!DateTime.TryParseExact(value, MomentFormats, invariant, System.Globalization.DateTimeStyles.None, out var local))
@@ -308,7 +308,8 @@ public static class ImportFields
         }
 
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        // Stored in UTC, as every moment is (PostgreSQL's timestamptz takes no other offset).
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     private static LeadStatus? ParseLeadStatus(string? value) => SearchText.Fold(value) switch
