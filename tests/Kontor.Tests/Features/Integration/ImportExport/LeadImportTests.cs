@@ -5,6 +5,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Identity;
 using Kontor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Kontor.Tests.Features.Integration.ImportExport;
 
@@ -36,6 +37,42 @@ public sealed class LeadImportTests(ImportAppFactory app) : IClassFixture<Import
             (lead.Str("source"), lead.Str("campaign"), lead.Str("segment"), lead.Str("status"), lead.Str("rating"), lead.Str("description")));
         Assert.Equal("Ich willige ein.", lead.Str("consentText"));
         Assert.Equal(new DateTimeOffset(2025, 3, 31, 12, 30, 0, TimeSpan.Zero), lead.GetProperty("consentedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Import_XlsxWithEnglishHeadersAndDateCells_SuggestsTheMappingAndReadsTheConsentDate()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Fair");
+        using var stream = new MemoryStream();
+        stream.SaveAs(new[]
+        {
+            new Dictionary<string, object> { ["Last name"] = "Brown", ["Company"] = "Brown Ltd", ["Email"] = "jo@brown.example", ["Consent"] = "I agree.", ["Consent date"] = new DateTime(2025, 3, 31, 14, 30, 0), ["Rating"] = "Warm" },
+        });
+
+        var job = await admin.Client.ImportAsync(stream.ToArray(), new { target = "Leads" }, "fair.xlsx");
+
+        Assert.Equal(1, job.Long("committedRows"));
+        var lead = await admin.Client.GetJsonAsync($"/api/leads/{Assert.Single(await admin.Client.ItemsAsync("/api/leads")).Id()}");
+        Assert.Equal(("Brown", "Brown Ltd", "jo@brown.example", "I agree.", "Warm"), (lead.Str("lastName"), lead.Str("company"), lead.Str("email"), lead.Str("consentText"), lead.Str("rating")));
+        Assert.Equal(new DateTimeOffset(2025, 3, 31, 12, 30, 0, TimeSpan.Zero), lead.GetProperty("consentedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Import_ExternalIdOfLeadTheUserCannotSee_RejectsRowAsNotVisible()
+    {
+        var tenant = await app.CreateTenantAsync("Acme");
+        await app.SetSharingAsync(tenant, Kontor.Features.Sales.SalesObjects.Leads, SharingLevel.Private);
+        var owner = await app.CreateUserAsync(tenant, [Roles.SalesRep]);
+        var other = await app.CreateUserAsync(tenant, [Roles.SalesRep]);
+        await owner.Client.CreateLeadAsync(new { lastName = "Versteckt", externalId = "V-1", ownerId = owner.Id });
+
+        var job = await other.Client.ImportAsync(ImportApi.File("Lead-ID;Nachname\nV-1;Übernommen\n", Utf8), new { target = "Leads" });
+
+        Assert.Equal(1, job.Long("rejectedRows"));
+        var error = Assert.Single(await other.Client.ErrorsAsync(job.Id()));
+        Assert.Equal("Lead-ID", error.Column);
+        Assert.Contains("cannot see", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Versteckt", Assert.Single(await owner.Client.ItemsAsync("/api/leads")).Str("lastName"));
     }
 
     [Fact]
