@@ -24,17 +24,7 @@ internal static class SegmentTeams
         }
 
         var key = Segment.KeyOf(segment);
-        SegmentChoice? match;
-        if (known is not null)
-        {
-            known.Segments ??= await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => new SegmentChoice(s.Name, s.InsideSalesTeamId), ct);
-            match = known.Segments.GetValueOrDefault(key);
-        }
-        else
-        {
-            match = await db.Segments.AsNoTracking().Where(s => s.Key == key).Select(s => new SegmentChoice(s.Name, s.InsideSalesTeamId)).SingleOrDefaultAsync(ct);
-        }
-
+        var match = await ChoiceAsync(db, key, known, ct);
         var name = match?.Name ?? segment;
         if (match?.InsideSalesTeamId is not { } segmentTeam)
         {
@@ -46,5 +36,20 @@ internal static class SegmentTeams
             : !string.Equals(Segment.KeyOf(stored.Segment ?? ""), key, StringComparison.Ordinal)
                 && (requestedTeam is null || requestedTeam == stored.InsideSalesTeamId);
         return (name, followsSegment ? segmentTeam : requestedTeam);
+    }
+
+    /// <summary>A segment spelt as the tenant defined it (leads carry the name only); a segment the tenant has not defined stays as given.</summary>
+    public static async Task<string?> SpellAsync(KontorDb db, string? segment, KnownReferences? known, CancellationToken ct) =>
+        segment is null ? null : (await ChoiceAsync(db, Segment.KeyOf(segment), known, ct))?.Name ?? segment;
+
+    private static async Task<SegmentChoice?> ChoiceAsync(KontorDb db, string key, KnownReferences? known, CancellationToken ct)
+    {
+        if (known is null)
+        {
+            return await db.Segments.AsNoTracking().Where(s => s.Key == key).Select(s => new SegmentChoice(s.Name, s.InsideSalesTeamId)).SingleOrDefaultAsync(ct);
+        }
+
+        known.Segments ??= await db.Segments.AsNoTracking().ToDictionaryAsync(s => s.Key, s => new SegmentChoice(s.Name, s.InsideSalesTeamId), ct);
+        return known.Segments.GetValueOrDefault(key);
     }
 }

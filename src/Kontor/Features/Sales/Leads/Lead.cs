@@ -44,7 +44,8 @@ public sealed record LeadFields(
     LeadRating? Rating,
     Guid? OwnerId,
     Guid? TeamId,
-    string? Description);
+    string? Description,
+    string? ExternalId = null);
 
 /// <summary>One line of a lead's score: which scoring rule gave how many points.</summary>
 public sealed record LeadScoreLine(string Rule, int Points);
@@ -108,6 +109,9 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
     [Audited]
     public string? Description { get; private set; }
 
+    /// <summary>The lead's key in another system (an old CRM, a trade-fair list); unique per tenant, used to upsert imports.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>The consent text the person agreed to on the web form, word for word; null for leads entered otherwise.</summary>
     public string? ConsentText { get; private set; }
 
@@ -167,6 +171,7 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
         OwnerId = fields.OwnerId;
         TeamId = fields.TeamId;
         Description = fields.Description;
+        ExternalId = fields.ExternalId;
         SortName = SearchText.SortKey(string.Join(' ', LastName, FirstName, Company));
         SearchTerms = SearchText.Combine(FirstName, LastName, Company, Email, SearchText.PhoneDigits(Phone), Address.City);
     }

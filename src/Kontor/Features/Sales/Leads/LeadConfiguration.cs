@@ -27,6 +27,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.Property(l => l.DisqualificationReason).HasMaxLength(500);
         lead.Property(l => l.Description).HasMaxLength(4000);
         lead.Property(l => l.ConsentText).HasMaxLength(4000);
+        lead.Property(l => l.ExternalId).HasMaxLength(100);
         lead.Property(l => l.SortName).HasMaxLength(SearchText.SortKeyLength);
         lead.Property(l => l.SearchTerms).HasMaxLength(SearchText.TermsLength);
         lead.Property(l => l.ScoreExplanation)
@@ -55,6 +56,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.HasIndex(l => new { l.TenantId, l.TeamId });
         lead.HasIndex(l => new { l.TenantId, l.Status });
         lead.HasIndex(l => new { l.TenantId, l.Email });
+        lead.HasIndex(l => new { l.TenantId, l.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         lead.HasIndex(l => new { l.TenantId, l.DeletedAt });
         lead.HasIndex(l => new { l.TenantId, l.ConvertedAccountId });
         lead.HasIndex(l => new { l.TenantId, l.ConvertedContactId });

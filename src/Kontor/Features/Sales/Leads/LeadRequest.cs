@@ -1,4 +1,5 @@
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Customers.Segments;
 using Kontor.Features.Customers.Shared;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
@@ -66,6 +67,10 @@ public sealed class LeadRequest
     [MaxChars(4000)]
     public string? Description { get; set; }
 
+    /// <summary>The lead's key in another system (an old CRM, a trade-fair list); unique per tenant.</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     public static LeadRequest From(Lead lead) => new()
     {
         Salutation = lead.Salutation,
@@ -85,19 +90,28 @@ public sealed class LeadRequest
         OwnerId = lead.OwnerId,
         TeamId = lead.TeamId,
         Description = lead.Description,
+        ExternalId = lead.ExternalId,
     };
 
     /// <summary>
     /// Validates, checks references and normalises; throws listing every problem at once. <paramref name="stored"/>
-    /// is the lead being changed, null when one is created.
+    /// is the lead being changed, null when one is created. An import passes what it has looked up for its whole
+    /// batch in <paramref name="known"/>.
     /// </summary>
-    internal async Task<LeadFields> ResolveAsync(Lead? stored, KontorDb db, CurrentUser user, CancellationToken ct, string? defaultCountry = null)
+    internal async Task<LeadFields> ResolveAsync(Lead? stored, KontorDb db, CurrentUser user, CancellationToken ct, string? defaultCountry = null, KnownReferences? known = null)
     {
         var errors = new FieldErrors(RequestValidator.Validate(this));
         var address = Address.ToAddress();
         var phone = errors.Phone("phone", Phone, address.Country ?? defaultCountry ?? user.DefaultCountry);
         await LeadReferences.OwnerAsync(db, OwnerId, stored?.OwnerId, errors, "ownerId", ct);
         await References.TeamAsync(db, TeamId, stored?.TeamId, errors, "teamId", ct);
+        var externalId = Normalize.Text(ExternalId);
+        if (externalId is not null && externalId != stored?.ExternalId && known?.FreeExternalIds.Contains(externalId) != true
+            && await db.Leads.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AnyAsync(l => l.ExternalId == externalId, ct))
+        {
+            errors.Add("externalId", ValidationMessages.ExternalIdTaken);
+        }
+
         if (!Enum.IsDefined(Status))
         {
             errors.Add("status", ValidationMessages.Mandatory);
@@ -113,6 +127,7 @@ public sealed class LeadRequest
         }
 
         errors.ThrowIfAny();
+        var segment = await SegmentTeams.SpellAsync(db, Normalize.Text(Segment), known, ct);
         return new LeadFields(
             Salutation,
             Normalize.Text(FirstName),
@@ -124,13 +139,14 @@ public sealed class LeadRequest
             address,
             Normalize.Text(Source),
             Normalize.Text(Campaign),
-            Normalize.Text(Segment),
+            segment,
             Status,
             Status == LeadStatus.Disqualified ? Normalize.Text(DisqualificationReason) : null,
             Rating,
             OwnerId,
             TeamId,
-            Normalize.Text(Description));
+            Normalize.Text(Description),
+            externalId);
     }
 }
 

@@ -29,6 +29,7 @@ public sealed record LeadResponse(
     Guid? TeamId,
     string? TeamName,
     string? Description,
+    string? ExternalId,
     string? ConsentText,
     DateTimeOffset? ConsentedAt,
     int Score,
@@ -74,6 +75,7 @@ public sealed record LeadResponse(
             l.TeamId,
             db.Teams.Where(t => t.Id == l.TeamId).Select(t => t.Name).FirstOrDefault(),
             l.Description,
+            l.ExternalId,
             l.ConsentText,
             l.ConsentedAt,
             l.Score,
@@ -90,7 +92,7 @@ public sealed record LeadResponse(
     /// <summary>A lead without the names of its references, for a record the caller cannot read back.</summary>
     public static LeadResponse Describe(Lead l) => new(
         l.Id, l.Salutation, l.FirstName, l.LastName, l.Company, l.Title, l.Email, l.Phone, l.Address, l.Source, l.Campaign, l.Segment,
-        l.Status, l.DisqualificationReason, l.Rating, l.OwnerId, null, l.TeamId, null, l.Description, l.ConsentText, l.ConsentedAt,
+        l.Status, l.DisqualificationReason, l.Rating, l.OwnerId, null, l.TeamId, null, l.Description, l.ExternalId, l.ConsentText, l.ConsentedAt,
         l.Score, l.ScoreExplanation, l.ConvertedAccountId, l.ConvertedContactId, l.ConvertedOpportunityId, l.ConvertedAt,
         l.CreatedAt, l.UpdatedAt, l.DeletedAt, l.Version);
 }

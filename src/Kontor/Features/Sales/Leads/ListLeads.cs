@@ -41,6 +41,10 @@ public sealed class ListLeadsRequest
     /// <summary>Only leads of this team.</summary>
     public Guid? Team { get; set; }
 
+    /// <summary>The lead with this key of another system (as an import set it).</summary>
+    [MaxChars(100)]
+    public string? ExternalId { get; set; }
+
     /// <summary><c>name</c> (default), <c>createdAt</c>, <c>updatedAt</c>, <c>score</c>; prefix <c>-</c> for descending.</summary>
     public string? Sort { get; set; }
 
@@ -120,6 +124,11 @@ internal static class ListLeads
         if (Normalize.Text(request.Segment) is { } segment)
         {
             query = query.Where(l => l.Segment == segment);
+        }
+
+        if (Normalize.Text(request.ExternalId) is { } externalId)
+        {
+            query = query.Where(l => l.ExternalId == externalId);
         }
 
         if (Normalize.Text(request.Source) is { } source)

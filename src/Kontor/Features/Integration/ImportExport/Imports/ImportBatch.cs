@@ -2,6 +2,10 @@ using Kontor.Features.Customers;
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Customers.Shared;
+using Kontor.Features.Sales;
+using Kontor.Features.Sales.Leads;
+using Kontor.Features.Sales.Leads.Assignment;
+using Kontor.Features.Sales.Leads.Scoring;
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
@@ -41,6 +45,7 @@ internal sealed class ImportPlan
 
     public bool HasAccounts => Target is ImportTarget.Accounts or ImportTarget.AccountsAndContacts;
     public bool HasContacts => Target is ImportTarget.Contacts or ImportTarget.AccountsAndContacts;
+    public bool HasLeads => Target is ImportTarget.Leads;
 
     /// <summary>The cell of a field in a row: null when the field is not mapped, else the text (maybe empty).</summary>
     public string? Cell(FileRow row, string key) => Columns.TryGetValue(key, out var index) ? row.Cells[index] : null;
@@ -96,6 +101,14 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
         {
             await ContactsAsync(states, ct);
             var (c, u) = await BulkRecordWriter.WriteAsync<Contact>(db, ct);
+            created += c;
+            updated += u;
+        }
+
+        if (plan.HasLeads)
+        {
+            await LeadsAsync(states, ct);
+            var (c, u) = await BulkRecordWriter.WriteAsync<Lead>(db, ct);
             created += c;
             updated += u;
         }
@@ -286,6 +299,136 @@ internal sealed class ImportBatch(KontorDb db, CurrentUser user, AccessScope acc
                 emails.Add(fields.Email);
             }
         }
+    }
+
+    /// <summary>
+    /// Upserts the batch's leads through <see cref="LeadRequest"/> like the API, then hands the leads still without
+    /// owner to the assignment rules and scores every lead of the batch, each with a fixed number of queries.
+    /// </summary>
+    private async Task LeadsAsync(List<RowState> states, CancellationToken ct)
+    {
+        var open = states.Where(s => s.Problems.Count == 0).ToList();
+        var ids = ExternalIds(open, ImportFields.LeadExternalId);
+        var known = ids.Count == 0 ? [] : await db.Leads.IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess]).AsNoTracking()
+            .Where(l => l.ExternalId != null && ids.Contains(l.ExternalId))
+            .Select(l => new Known(l.ExternalId!, l.DeletedAt != null))
+            .ToDictionaryAsync(l => l.ExternalId, ct);
+        var visible = ids.Count == 0 ? [] : await db.Leads.Where(l => l.ExternalId != null && ids.Contains(l.ExternalId)).ToDictionaryAsync(l => l.ExternalId!, ct);
+        var references = new KnownReferences();
+        references.FreeExternalIds.UnionWith(ids.Where(id => !known.ContainsKey(id)));
+        var existing = plan.Options.CreateDuplicates ? [] : await LeadsByEmailAsync(open, ct);
+        var pending = new Dictionary<string, Lead>(StringComparer.Ordinal);
+        var emails = new HashSet<string>(StringComparer.Ordinal);
+        var touched = new List<Lead>();
+        var seen = new HashSet<Lead>(ReferenceEqualityComparer.Instance);
+        foreach (var state in open)
+        {
+            var externalId = Normalize.Text(plan.Cell(state.Row, ImportFields.LeadExternalId));
+            Lead? stored = null;
+            if (externalId is not null)
+            {
+                stored = pending.GetValueOrDefault(externalId) ?? visible.GetValueOrDefault(externalId);
+                if (stored is null && known.TryGetValue(externalId, out var hidden))
+                {
+                    Reject(state, ImportFields.LeadExternalId, hidden.Deleted
+                        ? text["A lead with this external id is in the recycle bin; restore it first."]
+                        : text["A lead with this external id exists, but you cannot see it."]);
+                    continue;
+                }
+
+                if (stored is not null && !LeadAccess.CanChange(access, stored, ObjectPermissions.Edit))
+                {
+                    Reject(state, ImportFields.LeadExternalId, text["You may not change the lead with this external id."]);
+                    continue;
+                }
+
+                if (stored?.Status == LeadStatus.Converted)
+                {
+                    Reject(state, ImportFields.LeadExternalId, text["The lead with this external id was converted and can no longer be changed."]);
+                    continue;
+                }
+            }
+
+            if (stored is null && !access.Has(SalesObjects.Leads, ObjectPermissions.Create))
+            {
+                Reject(state, "", text["Your role does not allow creating leads."]);
+                continue;
+            }
+
+            var request = ImportFields.LeadRequest(stored, key => plan.Cell(state.Row, key), (key, message) => Reject(state, key, text[message]));
+            var consent = ImportFields.Consent(key => plan.Cell(state.Row, key), user.TimeZone, (key, message) => Reject(state, key, text[message]));
+            await OwnerAsync(state, ImportFields.LeadOwnerEmail, id => request.OwnerId = id, ct);
+            var fields = await ResolveAsync(state, ImportFields.LeadPrefix, ImportFields.LeadOwnerEmail, "", () => request.ResolveAsync(stored, db, user, ct, known: references));
+            if (fields is null)
+            {
+                continue;
+            }
+
+            if (stored is null && externalId is null && fields.Email is { } email)
+            {
+                if (emails.Contains(email) && !plan.Options.CreateDuplicates)
+                {
+                    Reject(state, "lead.email", text["An earlier row of the file has this e-mail address; give the rows external ids, or import with \"create duplicates\"."]);
+                    continue;
+                }
+
+                if (existing.TryGetValue(email, out var name))
+                {
+                    Reject(state, "lead.email", text["Likely a duplicate of \"{0}\"; give the row an external id to update it, or import with \"create duplicates\".", name]);
+                    continue;
+                }
+            }
+
+            var lead = stored ?? new Lead(fields);
+            if (stored is null)
+            {
+                db.Leads.Add(lead);
+            }
+            else
+            {
+                stored.Apply(fields);
+            }
+
+            if (consent is { } given)
+            {
+                lead.RecordConsent(given.Text, given.At);
+            }
+
+            if (externalId is not null)
+            {
+                pending[externalId] = lead;
+            }
+
+            if (fields.Email is not null)
+            {
+                emails.Add(fields.Email);
+            }
+
+            if (seen.Add(lead))
+            {
+                touched.Add(lead);
+            }
+        }
+
+        // After every row is applied, so a later row naming an owner for the same lead wins over the rules.
+        await LeadAssignment.AssignAllAsync(db, [.. touched.Where(l => l.OwnerId is null)], ct);
+        await LeadScoring.ApplyAllAsync(db, touched, ct);
+    }
+
+    /// <summary>Leads the user can see with the e-mail addresses of the batch's rows: address → the lead's name, for the duplicate check.</summary>
+    private async Task<Dictionary<string, string>> LeadsByEmailAsync(List<RowState> open, CancellationToken ct)
+    {
+        var emails = open.Select(s => Normalize.Email(plan.Cell(s.Row, "lead.email"))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (emails.Count == 0)
+        {
+            return [];
+        }
+
+        var leads = await db.Leads.AsNoTracking().Where(l => l.Email != null && emails.Contains(l.Email))
+            .Select(l => new { Email = l.Email!, l.FirstName, l.LastName })
+            .ToListAsync(ct);
+        return leads.GroupBy(l => l.Email, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(' ', new[] { g.First().FirstName, g.First().LastName }.Where(p => !string.IsNullOrWhiteSpace(p))), StringComparer.Ordinal);
     }
 
     /// <summary>The account link of a contacts-only row: the link column's key and its folded value (null: empty cell, no account).</summary>

@@ -1,6 +1,8 @@
 using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Sales.Leads;
 using Kontor.Platform.Search;
+using Kontor.Platform.Validation;
 
 namespace Kontor.Features.Integration.ImportExport.Imports;
 
@@ -15,9 +17,11 @@ namespace Kontor.Features.Integration.ImportExport.Imports;
 public sealed record ImportField(string Key, string Label, bool Required, string[] Headers)
 {
     public bool IsAccount => Key.StartsWith(ImportFields.AccountPrefix, StringComparison.Ordinal);
+
+    public bool IsLead => Key.StartsWith(ImportFields.LeadPrefix, StringComparison.Ordinal);
 }
 
-/// <summary>The fields an import can fill, and how a row's cells become an <see cref="AccountRequest"/> and a <see cref="ContactRequest"/>.</summary>
+/// <summary>The fields an import can fill, and how a row's cells become an <see cref="AccountRequest"/>, a <see cref="ContactRequest"/> or a <see cref="LeadRequest"/>.</summary>
 public static class ImportFields
 {
     public const string AccountPrefix = "account.";
@@ -27,6 +31,12 @@ public static class ImportFields
     public const string ContactOwnerEmail = "contact.ownerEmail";
     public const string ContactAccountExternalId = "contact.accountExternalId";
     public const string ContactAccountName = "contact.accountName";
+
+    public const string LeadPrefix = "lead.";
+    public const string LeadExternalId = "lead.externalId";
+    public const string LeadOwnerEmail = "lead.ownerEmail";
+    public const string LeadConsentText = "lead.consentText";
+    public const string LeadConsentedAt = "lead.consentedAt";
 
     public static IReadOnlyList<ImportField> Account { get; } =
     [
@@ -65,12 +75,41 @@ public static class ImportFields
         new(ContactAccountName, "Account name", false, ["company", "account", "account name", "firma", "firmenname", "unternehmen"]),
     ];
 
+    /// <summary>A lead as an old system or a trade-fair list holds it; the keys are the JSON paths of <see cref="LeadRequest"/>.</summary>
+    public static IReadOnlyList<ImportField> Lead { get; } =
+    [
+        new(LeadExternalId, "External id", false, ["external id", "externalid", "id", "lead id", "lead-id", "lead number", "lead-nr", "externe id"]),
+        new("lead.salutation", "Salutation", false, ["salutation", "anrede"]),
+        new("lead.firstName", "First name", false, ["first name", "firstname", "given name", "vorname"]),
+        new("lead.lastName", "Last name", true, ["last name", "lastname", "surname", "family name", "name", "nachname"]),
+        new("lead.company", "Company", false, ["company", "company name", "organisation", "organization", "account", "firma", "firmenname", "unternehmen"]),
+        new("lead.title", "Job title", false, ["job title", "title", "position", "funktion", "job", "berufsbezeichnung"]),
+        new("lead.email", "E-mail", false, ["email", "e-mail", "mail", "e-mail-adresse", "email address"]),
+        new("lead.phone", "Phone", false, ["phone", "telephone", "telefon", "tel", "tel.", "telefonnummer"]),
+        new("lead.address.street", "Street", false, ["street", "address", "strasse", "straße", "anschrift", "adresse"]),
+        new("lead.address.postalCode", "Postal code", false, ["postal code", "postcode", "zip", "zip code", "plz", "postleitzahl"]),
+        new("lead.address.city", "City", false, ["city", "town", "ort", "stadt", "wohnort"]),
+        new("lead.address.region", "Region", false, ["region", "state", "bundesland"]),
+        new("lead.address.country", "Country (ISO code)", false, ["country", "land", "country code", "laenderkennzeichen"]),
+        new("lead.source", "Source", false, ["source", "lead source", "quelle", "lead-quelle", "herkunft"]),
+        new("lead.campaign", "Campaign", false, ["campaign", "kampagne", "aktion"]),
+        new("lead.segment", "Segment", false, ["segment", "kundensegment"]),
+        new("lead.status", "Status", false, ["status", "lead status", "lead-status"]),
+        new("lead.disqualificationReason", "Disqualification reason", false, ["disqualification reason", "reason", "disqualifizierungsgrund", "grund"]),
+        new("lead.rating", "Rating", false, ["rating", "bewertung", "einstufung"]),
+        new("lead.description", "Description", false, ["description", "notes", "comment", "comments", "beschreibung", "bemerkung", "notiz", "kommentar"]),
+        new(LeadOwnerEmail, "Owner (e-mail)", false, ["owner", "owner email", "betreuer", "verantwortlich", "zuständig"]),
+        new(LeadConsentText, "Consent text", false, ["consent", "consent text", "einwilligung", "einwilligungstext"]),
+        new(LeadConsentedAt, "Consent date", false, ["consent date", "consented at", "consent given", "einwilligungsdatum", "einwilligung am", "datum einwilligung"]),
+    ];
+
     /// <summary>The fields of a target; in a combined import the contact's account is the row's account.</summary>
     public static IReadOnlyList<ImportField> For(ImportTarget target) => target switch
     {
         ImportTarget.Accounts => Account,
         ImportTarget.Contacts => Contact,
         ImportTarget.AccountsAndContacts => [.. Account, .. Contact.Where(f => f.Key is not ContactAccountExternalId and not ContactAccountName)],
+        ImportTarget.Leads => Lead,
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -144,6 +183,154 @@ public static class ImportFields
         Set(cell, "contact.preferredLanguage", v => request.PreferredLanguage = v);
         Set(cell, "contact.description", v => request.Description = v);
         return request;
+    }
+
+    /// <summary>The lead request of a row; fields not mapped keep the stored lead's values. Owner and consent are not part of it.</summary>
+    public static LeadRequest LeadRequest(Lead? stored, Func<string, string?> cell, Action<string, string> error)
+    {
+        var request = stored is null ? new LeadRequest() : Sales.Leads.LeadRequest.From(stored);
+        Set(cell, LeadExternalId, v => request.ExternalId = v);
+        Set(cell, "lead.salutation", v =>
+        {
+            if (ParseSalutation(v) is { } salutation)
+            {
+                request.Salutation = salutation;
+            }
+            else
+            {
+                error("lead.salutation", "Unknown salutation: use Mr, Ms, Mx, Herr or Frau.");
+            }
+        });
+        Set(cell, "lead.firstName", v => request.FirstName = v);
+        Set(cell, "lead.lastName", v => request.LastName = v ?? "");
+        Set(cell, "lead.company", v => request.Company = v);
+        Set(cell, "lead.title", v => request.Title = v);
+        Set(cell, "lead.email", v => request.Email = v);
+        Set(cell, "lead.phone", v => request.Phone = v);
+        Set(cell, "lead.address.street", v => request.Address.Street = v);
+        Set(cell, "lead.address.postalCode", v => request.Address.PostalCode = v);
+        Set(cell, "lead.address.city", v => request.Address.City = v);
+        Set(cell, "lead.address.region", v => request.Address.Region = v);
+        Set(cell, "lead.address.country", v => request.Address.Country = CountryCode(v));
+        Set(cell, "lead.source", v => request.Source = v);
+        Set(cell, "lead.campaign", v => request.Campaign = v);
+        Set(cell, "lead.segment", v => request.Segment = v);
+        Set(cell, "lead.status", v =>
+        {
+            if (ParseLeadStatus(v) is { } status)
+            {
+                request.Status = status;
+            }
+            else
+            {
+                error("lead.status", "Unknown status: use New, Working, Qualified or Disqualified (Neu, In Bearbeitung, Qualifiziert, Disqualifiziert).");
+            }
+        });
+        Set(cell, "lead.disqualificationReason", v => request.DisqualificationReason = v);
+        Set(cell, "lead.rating", v =>
+        {
+            if (ParseRating(v, out var rating))
+            {
+                request.Rating = rating;
+            }
+            else
+            {
+                error("lead.rating", "Unknown rating: use Hot, Warm or Cold (Heiß, Warm, Kalt).");
+            }
+        });
+        Set(cell, "lead.description", v => request.Description = v);
+        return request;
+    }
+
+    /// <summary>
+    /// The consent of a row: text and date go together (a date is a day or a time, ISO or German, read in
+    /// <paramref name="zone"/> when it names no offset). Null when neither cell holds anything: the stored consent stays.
+    /// </summary>
+    public static (string Text, DateTimeOffset At)? Consent(Func<string, string?> cell, TimeZoneInfo zone, Action<string, string> error)
+    {
+        var consent = Normalize.Text(cell(LeadConsentText));
+        var date = Normalize.Text(cell(LeadConsentedAt));
+        if (consent is null && date is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? at = null;
+        if (date is not null)
+        {
+            at = ParseMoment(date, zone);
+            if (at is null)
+            {
+                error(LeadConsentedAt, "Unknown date: use 2025-03-31, 31.03.2025 or either with a time.");
+                return null;
+            }
+        }
+
+        if (consent is null)
+        {
+            error(LeadConsentText, "A consent date needs the consent text the person agreed to.");
+            return null;
+        }
+
+        if (consent.Length > 4000)
+        {
+            error(LeadConsentText, "The consent text is longer than 4,000 characters.");
+            return null;
+        }
+
+        if (at is null)
+        {
+            error(LeadConsentedAt, "Consent needs the date it was given.");
+            return null;
+        }
+
+        return (consent, at.Value);
+    }
+
+    private static readonly string[] MomentFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "d.M.yyyy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yy",
+    ];
+
+    private static DateTimeOffset? ParseMoment(string value, TimeZoneInfo zone)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (value.Contains('T', StringComparison.Ordinal) && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T', StringComparison.Ordinal))
+            && DateTimeOffset.TryParse(value, invariant, System.Globalization.DateTimeStyles.None, out var withOffset))
+        {
+            return withOffset.ToUniversalTime();
+        }
+
+        if (!DateTime.TryParseExact(value, MomentFormats, invariant, System.Globalization.DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // Stored in UTC, as every moment is (PostgreSQL's timestamptz takes no other offset).
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
+    private static LeadStatus? ParseLeadStatus(string? value) => SearchText.Fold(value) switch
+    {
+        "" or "new" or "neu" or "open" or "offen" => LeadStatus.New,
+        "working" or "in progress" or "contacted" or "in bearbeitung" or "kontaktiert" => LeadStatus.Working,
+        "qualified" or "qualifiziert" => LeadStatus.Qualified,
+        "disqualified" or "unqualified" or "disqualifiziert" => LeadStatus.Disqualified,
+        _ => null,
+    };
+
+    private static bool ParseRating(string? value, out LeadRating? rating)
+    {
+        rating = SearchText.Fold(value) switch
+        {
+            "hot" or "heiss" => LeadRating.Hot,
+            "warm" => LeadRating.Warm,
+            "cold" or "kalt" => LeadRating.Cold,
+            _ => null,
+        };
+        return rating is not null || SearchText.Fold(value).Length == 0;
     }
 
     /// <summary>Country names as spreadsheets hold them (Deutschland, Germany, Österreich), folded, to their ISO code.</summary>

@@ -12,6 +12,9 @@ public enum ImportTarget
 
     /// <summary>Each row holds an account and a contact working there.</summary>
     AccountsAndContacts,
+
+    /// <summary>Leads, e.g. from an old CRM or a trade-fair list; new leads without owner go through the assignment rules.</summary>
+    Leads,
 }
 
 /// <summary>How a contacts-only import finds each contact's account.</summary>

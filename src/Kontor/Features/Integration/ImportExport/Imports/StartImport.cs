@@ -206,6 +206,12 @@ internal static class StartImport
 
     public static void RequireAccess(ImportTarget target, AccessScope access)
     {
+        if (target == ImportTarget.Leads)
+        {
+            access.Require(Sales.SalesObjects.Leads, ObjectPermissions.Create);
+            return;
+        }
+
         if (target != ImportTarget.Contacts)
         {
             access.Require(CustomerObjects.Accounts, ObjectPermissions.Create);

@@ -45,6 +45,78 @@ internal static class LeadAssignment
         return new AssignmentDecision(null, team, null);
     }
 
+    /// <summary>
+    /// Decides and sets the owners of many leads (an import batch) as <see cref="AssignAsync"/> would one after the
+    /// other, with a fixed number of queries: rules, active users and team members are read once, and each round
+    /// robin advances its counter once by the number of turns it hands out. Must run inside the transaction that
+    /// saves the leads. Returns how many leads got an owner.
+    /// </summary>
+    public static async Task<int> AssignAllAsync(KontorDb db, IReadOnlyList<Lead> leads, CancellationToken ct)
+    {
+        if (leads.Count == 0)
+        {
+            return 0;
+        }
+
+        var rules = await db.LeadAssignmentRules.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        if (rules.Count == 0)
+        {
+            return 0;
+        }
+
+        var userIds = rules.Select(r => r.AssignToUserId).OfType<Guid>().Distinct().ToList();
+        var activeUsers = userIds.Count == 0 ? [] : await db.Users.Where(u => userIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToHashSetAsync(ct);
+        var teamIds = rules.Select(r => r.RoundRobinTeamId).OfType<Guid>().Distinct().ToList();
+        var teamMembers = teamIds.Count == 0 ? [] : (await db.TeamMembers.Where(m => teamIds.Contains(m.TeamId))
+                .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, UserId = u.Id })
+                .OrderBy(m => m.UserId)
+                .ToListAsync(ct))
+            .GroupBy(m => m.TeamId)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.UserId).Distinct().ToList()); // The database's order, as NextMemberAsync has it.
+
+        // Round-robin turns are handed out after all decisions, in the leads' order, so the sequence is the one
+        // single captures would have produced.
+        var turns = new Dictionary<Guid, List<Lead>>();
+        var assigned = 0;
+        foreach (var lead in leads)
+        {
+            foreach (var rule in rules.Where(r => r.Matches(lead.Segment, lead.Address.Country, lead.Address.PostalCode)))
+            {
+                if (rule.AssignToUserId is { } userId)
+                {
+                    if (activeUsers.Contains(userId))
+                    {
+                        lead.AssignTo(userId, lead.TeamId);
+                        assigned++;
+                        break;
+                    }
+                }
+                else if (rule.RoundRobinTeamId is { } teamId && teamMembers.GetValueOrDefault(teamId) is { Count: > 0 })
+                {
+                    (turns.TryGetValue(rule.Id, out var queue) ? queue : turns[rule.Id] = []).Add(lead);
+                    assigned++;
+                    break;
+                }
+            }
+        }
+
+        foreach (var (ruleId, queued) in turns)
+        {
+            var teamId = rules.First(r => r.Id == ruleId).RoundRobinTeamId!.Value;
+            var members = teamMembers[teamId];
+            var count = queued.Count;
+            await db.LeadAssignmentRules.Where(r => r.Id == ruleId)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.RoundRobinCounter, r => r.RoundRobinCounter + count), ct);
+            var counter = await db.LeadAssignmentRules.AsNoTracking().Where(r => r.Id == ruleId).Select(r => r.RoundRobinCounter).SingleAsync(ct);
+            for (var i = 0; i < count; i++)
+            {
+                queued[i].AssignTo(members[(int)((counter - count + i) % members.Count)], teamId);
+            }
+        }
+
+        return assigned;
+    }
+
     /// <summary>The team member whose turn it is (active members in a fixed order), or null for a team without active members.</summary>
     private static async Task<Guid?> NextMemberAsync(KontorDb db, Guid ruleId, Guid teamId, CancellationToken ct)
     {

@@ -16,6 +16,34 @@ internal static class LeadScoring
         lead.SetScore(score, lines);
     }
 
+    /// <summary>Scores many tracked leads (an import batch) with one query for the rules and at most one for their activities; the caller saves.</summary>
+    public static async Task ApplyAllAsync(KontorDb db, IReadOnlyList<Lead> leads, CancellationToken ct)
+    {
+        if (leads.Count == 0)
+        {
+            return;
+        }
+
+        var rules = await db.LeadScoringRules.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
+        var activities = new Dictionary<Guid, Dictionary<ActivityKind, int>>();
+        if (rules.Any(r => r.PerActivity))
+        {
+            var type = SalesObjects.Leads.Key;
+            var ids = leads.Select(l => l.Id).ToList();
+            var counts = await db.Activities.Where(a => a.TargetType == type && ids.Contains(a.TargetId))
+                .GroupBy(a => new { a.TargetId, a.Kind })
+                .Select(g => new { g.Key.TargetId, g.Key.Kind, Count = g.Count() })
+                .ToListAsync(ct);
+            activities = counts.GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Kind, c => c.Count));
+        }
+
+        foreach (var lead in leads)
+        {
+            var (score, lines) = Compute(rules, lead, activities.GetValueOrDefault(lead.Id) ?? []);
+            lead.SetScore(score, lines);
+        }
+    }
+
     /// <summary>Recomputes the scores of stored leads with one update each (neither version nor change time move: a logged call is no edit of the lead).</summary>
     public static async Task RefreshAsync(KontorDb db, IReadOnlyCollection<Guid> leadIds, CancellationToken ct)
     {

@@ -776,6 +776,10 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -905,6 +909,10 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "DeletedAt");
 
                     b.HasIndex("TenantId", "Email");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "Status");
 

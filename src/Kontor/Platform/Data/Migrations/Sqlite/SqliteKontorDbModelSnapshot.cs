@@ -765,6 +765,10 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -892,6 +896,10 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "DeletedAt");
 
                     b.HasIndex("TenantId", "Email");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "Status");
 

@@ -11,11 +11,12 @@ internal static class ImportTargetText
         ImportTarget.Accounts => l["Accounts"],
         ImportTarget.Contacts => l["Contacts"],
         ImportTarget.AccountsAndContacts => l["Accounts with contacts"],
+        ImportTarget.Leads => l["Leads"],
         _ => target.ToString(),
     };
 
     public static string Field(ImportField field, IStringLocalizer<ImportExportText> l) =>
-        $"{(field.IsAccount ? l["Account"] : l["Contact"])}: {FieldLabel(field.Label, l)}";
+        $"{(field.IsAccount ? l["Account"] : field.IsLead ? l["Lead"] : l["Contact"])}: {FieldLabel(field.Label, l)}";
 
     private static string FieldLabel(string label, IStringLocalizer<ImportExportText> l) => label switch
     {
@@ -43,6 +44,14 @@ internal static class ImportTargetText
         "Language" => l["Language"],
         "Account external id" => l["Account external id"],
         "Account name" => l["Account name"],
+        "Company" => l["Company"],
+        "Source" => l["Source"],
+        "Campaign" => l["Campaign"],
+        "Status" => l["Status"],
+        "Disqualification reason" => l["Disqualification reason"],
+        "Rating" => l["Rating"],
+        "Consent text" => l["Consent text"],
+        "Consent date" => l["Consent date"],
         _ => label,
     };
 }
