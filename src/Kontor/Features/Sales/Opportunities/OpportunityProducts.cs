@@ -225,9 +225,12 @@ internal static class OpportunityProductLines
         }
     }
 
-    /// <summary>The opportunity's lines as the lines of a new quote, in their order; the quote prices them at its own date.</summary>
+    /// <summary>The lines of the opportunity, if visible, as the lines of a new quote, in their order; the quote prices them at its own date.</summary>
     public static async Task<List<QuoteLineRequest>> AsQuoteLinesAsync(Guid opportunityId, KontorDb db, CancellationToken ct) =>
-        [.. (await db.OpportunityProducts.AsNoTracking().Where(l => l.OpportunityId == opportunityId).OrderBy(l => l.Position).ToListAsync(ct))
+        [.. (await db.OpportunityProducts.AsNoTracking()
+                .Where(l => l.OpportunityId == opportunityId && db.Opportunities.Any(o => o.Id == l.OpportunityId))
+                .OrderBy(l => l.Position)
+                .ToListAsync(ct))
             .Select(l => new QuoteLineRequest
             {
                 ProductId = l.ProductId,
