@@ -51,6 +51,11 @@ public sealed class OpportunityProductTests(KontorAppFactory app) : IClassFixtur
         Assert.Equal(
             ["100000 → 4373", "16623 → 16868", "4373 → 16623"],
             amountChanges.Select(c => $"{c.OldValue} → {c.NewValue}").Order(StringComparer.Ordinal));
+        var lineEntries = await app.InTenantAsync(world.Rep.TenantId, db => db.AuditEntries
+            .Where(e => e.RecordId == world.OpportunityId && e.RecordType == "opportunity" && e.Detail != null && e.Detail.Contains("\"products\":\"added\""))
+            .ToListAsync(Api.Ct));
+        Assert.Equal(3, lineEntries.Count);
+        Assert.All(lineEntries, e => Assert.Equal(world.Rep.Id, e.ActorId));
     }
 
     [Fact]
