@@ -20,7 +20,7 @@ internal static class GetOpportunity
                 return TypedResults.Ok(opportunity);
             })
             .WithName(nameof(GetOpportunity))
-            .WithSummary("Get an opportunity with its stage history and contacts")
+            .WithSummary("Get an opportunity with its stage history, contacts and products")
             .WithDescription("Answers 404 for opportunities that do not exist and for ones the caller may not see. The stage history lists every stay with its duration (to now for the current stage). The ETag header carries the version for If-Match.");
 
     /// <summary>The opportunity with history and contacts, or null when it does not exist, is in the recycle bin or is not visible.</summary>
@@ -51,6 +51,7 @@ internal static class GetOpportunity
             .Join(db.Contacts, c => c.ContactId, p => p.Id, (c, p) => new { c.ContactId, p.Title, p.FirstName, p.LastName, p.JobTitle, p.Email, c.Role })
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
             .ToListAsync(ct);
+        var products = await OpportunityProductLines.LoadAsync(id, db, ct);
         return opportunity with
         {
             StageHistory = [.. stays.Select(s => new StageStayResponse(
@@ -61,6 +62,7 @@ internal static class GetOpportunity
                 c.JobTitle,
                 c.Email,
                 c.Role))],
+            Products = products?.Lines ?? [],
         };
     }
 }

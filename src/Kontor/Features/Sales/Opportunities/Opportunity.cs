@@ -113,6 +113,9 @@ public sealed class Opportunity : RecordEntity, IAccessControlled, IGloballySear
     /// <summary>The contacts who take part in the deal, with their roles.</summary>
     public List<OpportunityContact> Contacts { get; private set; } = [];
 
+    /// <summary>The products of the deal; while there are any, <see cref="Amount"/> is their total (see <see cref="RollUpAmount"/>).</summary>
+    public List<OpportunityProduct> Products { get; private set; } = [];
+
     Guid? IAccessControlled.SharedWithTeamId => InsideSalesTeamId;
 
     public void Apply(OpportunityFields fields)
@@ -133,6 +136,12 @@ public sealed class Opportunity : RecordEntity, IAccessControlled, IGloballySear
         SortName = SearchText.SortKey(Name);
         SearchTerms = SearchText.Combine(Name, Competitors);
     }
+
+    /// <summary>
+    /// Sets <see cref="Amount"/> to the net total of the product lines; the caller has loaded and calculated them. Without
+    /// lines the amount stays as it was and is typed again (ADR 0024).
+    /// </summary>
+    internal void RollUpAmount(long netTotal) => Amount = netTotal;
 
     /// <summary>
     /// Moves the opportunity into <paramref name="stage"/> of its pipeline: closes the open stage-history row and

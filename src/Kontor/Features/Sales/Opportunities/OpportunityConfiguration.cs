@@ -31,6 +31,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         opportunity.HasOne<PipelineStage>().WithMany().HasForeignKey(o => o.StageId).OnDelete(DeleteBehavior.Restrict);
         opportunity.HasMany(o => o.StageHistory).WithOne().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         opportunity.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        opportunity.HasMany(o => o.Products).WithOne().HasForeignKey(l => l.OpportunityId).OnDelete(DeleteBehavior.Cascade);
 
         opportunity.HasIndex(o => new { o.TenantId, o.SortName, o.Id });
         opportunity.HasIndex(o => new { o.TenantId, o.CloseDateOrder, o.Id });

@@ -17,6 +17,10 @@ internal static class OpportunityEndpoints
         MoveOpportunityStage.Map(group);
         AddOpportunityContact.Map(group);
         RemoveOpportunityContact.Map(group);
+        ListOpportunityProducts.Map(group);
+        AddOpportunityProduct.Map(group);
+        UpdateOpportunityProduct.Map(group);
+        RemoveOpportunityProduct.Map(group);
         return app;
     }
 }

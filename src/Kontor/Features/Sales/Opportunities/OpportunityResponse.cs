@@ -52,6 +52,9 @@ public sealed record OpportunityResponse(
     /// <summary>The contacts in the deal the caller can see (single record only).</summary>
     public IReadOnlyList<OpportunityContactResponse>? Contacts { get; init; }
 
+    /// <summary>The product lines of the deal (single record only); while there are any, <see cref="Amount"/> is their net total.</summary>
+    public IReadOnlyList<OpportunityProductResponse>? Products { get; init; }
+
     /// <summary>Projects opportunities with the names of account, owner, team and pipeline in one query; invisible accounts show no name.</summary>
     public static IQueryable<OpportunityResponse> Project(IQueryable<Opportunity> opportunities, KontorDb db) =>
         opportunities.Select(o => new OpportunityResponse(

@@ -19,7 +19,7 @@ internal static class UpdateOpportunity
                 (request, expected) => ExecuteAsync(id, request, expected, db, user, access, clock, ct)))
             .WithName(nameof(UpdateOpportunity))
             .WithSummary("Change an opportunity")
-            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the opportunity changed since. A changed stageId moves the opportunity with the checks of POST /api/opportunities/{id}/stage (409 when the stage's required fields are empty after the patch).")
+            .WithDescription("A JSON merge patch (RFC 7396): send only the fields to change, null to clear one. Requires If-Match with the ETag from GET: 428 without it, 412 when the opportunity changed since. A changed stageId moves the opportunity with the checks of POST /api/opportunities/{id}/stage (409 when the stage's required fields are empty after the patch). While the opportunity has products its amount is their total and its currency theirs: changing either is answered with 409.")
             .Accepts<OpportunityRequest>("application/json", JsonMergePatch.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -40,6 +40,7 @@ internal static class UpdateOpportunity
         access.RequireChange(opportunity, ObjectPermissions.Edit);
         ETags.Check(db, opportunity, expectedVersion);
         var resolved = await request.ResolveAsync(opportunity, db, user, ct);
+        OpportunityProductLines.RequireConsistent(opportunity, resolved.Fields, await db.OpportunityProducts.AnyAsync(l => l.OpportunityId == id, ct));
         if (resolved.Fields.AccountId != opportunity.AccountId)
         {
             // Contacts in a deal belong to its account; with another account they no longer take part.

@@ -17,7 +17,7 @@ internal static class CreateQuote
             })
             .WithName(nameof(CreateQuote))
             .WithSummary("Create a quote for an opportunity")
-            .WithDescription("A draft in the opportunity's currency for its account; prices come from the price list of the currency and the account's segment valid today, tax from the account's billing country (else the tenant's). Needs the right to edit the opportunity.")
+            .WithDescription("A draft in the opportunity's currency for its account; prices come from the price list of the currency and the account's segment valid today, tax from the account's billing country (else the tenant's). Without lines the opportunity's products are copied as the first version's lines, in their order with quantities, discounts and texts, priced at the quote date. Needs the right to edit the opportunity.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -34,6 +34,12 @@ internal static class CreateQuote
         }
 
         access.RequireChange(opportunity, ObjectPermissions.Edit);
+        if (request.Lines is not { Count: > 0 })
+        {
+            // A quote made for an opportunity starts from the deal's products (ADR 0024).
+            request.Lines = await OpportunityProductLines.AsQuoteLinesAsync(opportunity.Id, db, ct);
+        }
+
         var (quote, segment) = await NewDraftAsync(opportunity, db, ct);
         var settings = await QuoteSettings.LoadAsync(db, ct);
         await ApplyAsync(quote, request, segment, settings, db, ct);

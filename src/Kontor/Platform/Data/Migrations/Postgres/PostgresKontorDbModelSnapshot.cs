@@ -1202,6 +1202,81 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("OpportunityContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("DiscountAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<long>("GrossAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LineDiscount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NetAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PriceListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "ProductId");
+
+                    b.HasIndex("TenantId", "OpportunityId", "Position");
+
+                    b.ToTable("OpportunityProducts", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3160,6 +3235,21 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityProduct", b =>
+                {
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany("Products")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
@@ -3415,6 +3505,8 @@ namespace Kontor.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.Opportunity", b =>
                 {
                     b.Navigation("Contacts");
+
+                    b.Navigation("Products");
 
                     b.Navigation("StageHistory");
                 });

@@ -1184,6 +1184,81 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("OpportunityContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscountAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrossAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LineDiscount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PriceListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "ProductId");
+
+                    b.HasIndex("TenantId", "OpportunityId", "Position");
+
+                    b.ToTable("OpportunityProducts", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3132,6 +3207,21 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityProduct", b =>
+                {
+                    b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
+                        .WithMany("Products")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kontor.Features.Sales.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageChange", b =>
                 {
                     b.HasOne("Kontor.Features.Sales.Opportunities.Opportunity", null)
@@ -3387,6 +3477,8 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Kontor.Features.Sales.Opportunities.Opportunity", b =>
                 {
                     b.Navigation("Contacts");
+
+                    b.Navigation("Products");
 
                     b.Navigation("StageHistory");
                 });
