@@ -1,4 +1,5 @@
 using Kontor.Platform.Agreement.AccessLog;
+using Kontor.Platform.Agreement.Documents;
 using Kontor.Platform.Agreement.Gate;
 using Kontor.Platform.Agreement.Versions;
 using Kontor.Platform.Identity;
@@ -26,6 +27,7 @@ internal static class AgreementModule
         CloseAgreementProposal.Map(group);
         ListAccessLog.Map(group);
         GetComplianceSummary.Map(group);
+        GetAgreementDocument.Map(group, app);
 
         var profile = app.MapGroup("/api/profile").WithTags("Profile").RequireAuthorization(KontorAuth.ApiPolicy);
         ListMyDataAccess.Map(profile);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Kontor.Features.Customers.Shared;
+using Kontor.Platform.Documents;
 using Kontor.Resources;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Kontor.Features.Sales.Quotes;
@@ -14,12 +14,11 @@ namespace Kontor.Features.Sales.Quotes;
 /// </summary>
 internal static class QuotePdf
 {
-    private const string FontFamily = "Segoe WP";
-    private static readonly Lock FontLock = new();
+    private const string FontFamily = PdfFonts.Family;
 
     public static byte[] Render(QuoteResponse quote, QuoteSettings letterhead, PostalAddress? customerAddress, CultureInfo culture, IStringLocalizer<QuotesText> text)
     {
-        EnsureFonts();
+        PdfFonts.Ensure();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         try
@@ -202,24 +201,4 @@ internal static class QuotePdf
     private static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : $"{label} {value}";
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
-
-    private static void EnsureFonts()
-    {
-        lock (FontLock)
-        {
-            // PDFsharp 6.5 refuses to work until a licence is chosen; Kontor is open source and uses it under the AGPL (docs/quotes.md).
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-            GlobalFontSettings.FontResolver ??= new EmbeddedFontResolver();
-        }
-    }
-
-    /// <summary>Serves the Segoe WP faces that ship inside the PDFsharp package, so PDFs look the same on every server, with or without system fonts.</summary>
-    private sealed class EmbeddedFontResolver : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "SegoeWP-Bold" : "SegoeWP", false, italic);
-
-        public byte[]? GetFont(string faceName) =>
-            faceName == "SegoeWP-Bold" ? PdfSharp.WPFonts.FontDataHelper.SegoeWPBold : PdfSharp.WPFonts.FontDataHelper.SegoeWP;
-    }
 }
