@@ -4,6 +4,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Records;
 using Kontor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kontor.Tests.Features.Sales;
@@ -108,5 +109,22 @@ public sealed class OpportunityRecycleBinTests(FakeClockAppFactory app) : IClass
         Assert.Equal((true, true, false), restored);
         await admin.Client.FetchAsync($"/api/leads/{lead}").ExpectAsync(HttpStatusCode.OK);
         await admin.Client.FetchAsync($"/api/opportunities/{opportunity}").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Purge_OfAnAccountDeletedWithItsOpenOpportunities_DeletesBothForGood()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Opportunity recycle bin");
+        var account = (await admin.Client.CreateAccountAsync("Acme")).Id();
+        var opportunity = (await admin.Client.CreateOpportunityAsync("Press line", account)).Id();
+        await admin.Client.RemoveAsync($"/api/accounts/{account}").ExpectAsync(HttpStatusCode.NoContent);
+        app.Clock.Advance(TimeSpan.FromDays(RecycleBin.RetentionDays) + TimeSpan.FromMinutes(1));
+
+        await app.WithServicesAsync(services => ActivatorUtilities.GetServiceOrCreateInstance<RecycleBin>(services).PurgeAsync(Api.Ct));
+
+        var left = await app.InTenantAsync(admin.TenantId, async db =>
+            (await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).CountAsync(a => a.Id == account, Api.Ct),
+             await db.Opportunities.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).CountAsync(o => o.Id == opportunity, Api.Ct)));
+        Assert.Equal((0, 0), left);
     }
 }
