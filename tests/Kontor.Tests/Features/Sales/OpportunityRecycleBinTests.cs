@@ -127,4 +127,20 @@ public sealed class OpportunityRecycleBinTests(FakeClockAppFactory app) : IClass
              await db.Opportunities.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).CountAsync(o => o.Id == opportunity, Api.Ct)));
         Assert.Equal((0, 0), left);
     }
+
+    [Fact]
+    public async Task AccountRecycleBinSource_RestoringAnAccount_BringsItsOpportunitiesBack()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Opportunity recycle bin");
+        var account = (await admin.Client.CreateAccountAsync("Acme")).Id();
+        var opportunity = (await admin.Client.CreateOpportunityAsync("Press line", account)).Id();
+        await admin.Client.RemoveAsync($"/api/accounts/{account}").ExpectAsync(HttpStatusCode.NoContent);
+
+        var restored = await admin.RunAsync(async (services, _) =>
+            await services.GetRequiredService<IEnumerable<IRecycleBinSource>>().Single(s => s.Type == "account")
+                .RestoreAsync(services.GetRequiredService<KontorDb>(), services.GetRequiredService<AccessScope>(), account, Api.Ct));
+
+        Assert.True(restored);
+        await admin.Client.FetchAsync($"/api/opportunities/{opportunity}").ExpectAsync(HttpStatusCode.OK);
+    }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Kontor.Features.Customers.Shared;
 
 /// <summary>Deleted accounts on the recycle bin page; restoring one brings back what was deleted with it.</summary>
-internal sealed class AccountRecycleBinSource(IStringLocalizer<CustomersText> texts) : IRecycleBinSource
+internal sealed class AccountRecycleBinSource(IStringLocalizer<CustomersText> texts, IEnumerable<IRecordDeleteParticipant> participants) : IRecycleBinSource
 {
     public string Type => CustomerObjects.Accounts.Key;
 
@@ -32,7 +32,7 @@ internal sealed class AccountRecycleBinSource(IStringLocalizer<CustomersText> te
     }
 
     public async Task<bool> RestoreAsync(KontorDb db, AccessScope access, Guid id, CancellationToken ct) =>
-        await RestoreAccount.ExecuteAsync(id, db, access, [], ct) is not null;
+        await RestoreAccount.ExecuteAsync(id, db, access, participants, ct) is not null;
 }
 
 /// <summary>Deleted contacts on the recycle bin page.</summary>
