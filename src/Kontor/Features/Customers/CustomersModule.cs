@@ -16,6 +16,8 @@ internal static class CustomersModule
         services.AddSingleton(CustomerObjects.Contacts);
         services.AddSingleton<IRecordTarget, AccountTarget>();
         services.AddSingleton<IRecordTarget, ContactTarget>();
+        services.AddScoped<IRecycleBinSource, Shared.AccountRecycleBinSource>();
+        services.AddScoped<IRecycleBinSource, Shared.ContactRecycleBinSource>();
         services.AddGlobalSearchSource<AccountSearchSource>("Accounts");
         services.AddGlobalSearchSource<ContactSearchSource>("Contacts");
         services.AddHostedService<MatchKeyBackfill>();

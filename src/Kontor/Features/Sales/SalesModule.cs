@@ -27,6 +27,8 @@ internal static class SalesModule
         services.AddSingleton<IRecordTarget, OpportunityTarget>();
         services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
+        services.AddScoped<IRecycleBinSource, OpportunityRecycleBinSource>();
+        services.AddScoped<IRecordDeleteParticipant, OpportunityDeleteParticipant>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         services.AddLeads();
         services.AddScoped<SalesFigures>();

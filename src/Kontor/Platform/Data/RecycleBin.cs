@@ -3,6 +3,7 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Quartz;
 
 namespace Kontor.Platform.Data;
@@ -27,7 +28,7 @@ public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clo
         var purged = 0;
         using (system.Enter("recycle bin purge"))
         {
-            foreach (var type in db.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(RecordEntity).IsAssignableFrom))
+            foreach (var type in DependentsFirst(db.Model.GetEntityTypes().Where(t => typeof(RecordEntity).IsAssignableFrom(t.ClrType)).ToList()))
             {
                 var count = await (Task<int>)purge.MakeGenericMethod(type).Invoke(this, [cutoff, ct])!;
                 PlatformLog.RecycleBinPurged(log, count, type.Name);
@@ -36,6 +37,25 @@ public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clo
         }
 
         return purged;
+    }
+
+    /// <summary>
+    /// The record types in an order that purges a type referencing another before that one (an opportunity before its
+    /// account), so records that went to the recycle bin together are purged together; a cycle keeps the model's order.
+    /// </summary>
+    private static List<Type> DependentsFirst(List<IEntityType> types)
+    {
+        var ordered = new List<Type>();
+        var remaining = types.ToList();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(candidate => !remaining.Any(other => other != candidate
+                && other.GetForeignKeys().Any(key => key.PrincipalEntityType.ClrType == candidate.ClrType))) ?? remaining[0];
+            ordered.Add(next.ClrType);
+            remaining.Remove(next);
+        }
+
+        return ordered;
     }
 
     /// <summary>Deletes with one statement per type and writes one <c>Purge</c> audit entry per tenant with the count, in one transaction.</summary>

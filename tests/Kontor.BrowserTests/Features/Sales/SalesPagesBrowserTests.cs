@@ -198,4 +198,36 @@ public sealed class SalesPagesBrowserTests(KontorBrowserApp app) : IClassFixture
         await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "Open", Exact = true })).ToBeVisibleAsync();
         await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task TaxRates_AdminAddsChangesAndDeletesRate_ListShowsEachState()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Tara", "Tax");
+        var page = await app.SignedInPageAsync(admin.Email);
+        await page.GotoAsync(new Uri(app.BaseAddress, "admin/tax-rates").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tax rates", Level = 1 })).ToBeVisibleAsync();
+        await KontorBrowserApp.WaitForInteractivityAsync(page);
+        await Expect(page.GetByText("The tenant has no own rates; the built-in rates apply.")).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.GetByLabel("Country (ISO code)", new() { Exact = true }).FillAsync("fr");
+        await page.GetByLabel("Tax class", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Reduced", Exact = true }).ClickAsync();
+        await page.GetByLabel("Rate (%)", new() { Exact = true }).FillAsync("5.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save rate", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Saved the rate of FR.")).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "FR", Exact = true }) });
+        await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "5.5", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change FR Reduced", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change tax rate", Level = 2 })).ToBeVisibleAsync();
+        await page.GetByLabel("Rate (%)", new() { Exact = true }).FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save rate", Exact = true }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "10", Exact = true })).ToBeVisibleAsync();
+        await KontorBrowserApp.AssertNoSeriousAxeViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete FR Reduced", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("The tenant has no own rates; the built-in rates apply.")).ToBeVisibleAsync();
+    }
 }

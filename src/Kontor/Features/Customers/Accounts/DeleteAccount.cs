@@ -2,6 +2,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,20 +12,25 @@ internal static class DeleteAccount
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (
-                Guid id, HttpRequest http, KontorDb db, CurrentUser user, AccessScope access, TimeProvider clock, CancellationToken ct) =>
+                Guid id, HttpRequest http, KontorDb db, CurrentUser user, AccessScope access, TimeProvider clock,
+                IEnumerable<IRecordDeleteParticipant> participants, CancellationToken ct) =>
             {
                 ETags.TryParseIfMatch(http.Headers.IfMatch, out var expected);
-                return await ExecuteAsync(id, expected, db, user, access, clock, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+                return await ExecuteAsync(id, expected, db, user, access, clock, participants, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
             })
             .WithName(nameof(DeleteAccount))
-            .WithSummary("Move an account and its contacts to the recycle bin")
+            .WithSummary("Move an account, its contacts and its open opportunities to the recycle bin")
             .WithDescription($"Restorable with POST /api/accounts/{{id}}/restore for {RecycleBin.RetentionDays} days, then purged. If-Match is optional here.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    /// <summary>False when the account is not visible. Its contacts go to the recycle bin with it and come back with it.</summary>
+    /// <summary>
+    /// False when the account is not visible. Its contacts, and whatever the <paramref name="participants"/> attach to it,
+    /// go to the recycle bin with it and come back with it.
+    /// </summary>
     public static async Task<bool> ExecuteAsync(
-        Guid id, uint? expectedVersion, KontorDb db, CurrentUser user, AccessScope access, TimeProvider clock, CancellationToken ct)
+        Guid id, uint? expectedVersion, KontorDb db, CurrentUser user, AccessScope access, TimeProvider clock,
+        IEnumerable<IRecordDeleteParticipant> participants, CancellationToken ct)
     {
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
@@ -42,6 +48,11 @@ internal static class DeleteAccount
         foreach (var contact in contacts)
         {
             contact.MoveToRecycleBin(user.ActorId, now);
+        }
+
+        foreach (var participant in participants)
+        {
+            await participant.DeleteAsync(db, new RecordRef(CustomerObjects.Accounts.Key, id), user.ActorId, now, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,10 @@ internal static class RestoreAccount
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/restore", async Task<Results<Ok<AccountResponse>, NotFound>> (
-                Guid id, HttpResponse response, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct) =>
+                Guid id, HttpResponse response, KontorDb db, CurrentUser user, AccessScope access,
+                IEnumerable<IRecordDeleteParticipant> participants, CancellationToken ct) =>
             {
-                var restored = await ExecuteAsync(id, db, access, ct);
+                var restored = await ExecuteAsync(id, db, access, participants, ct);
                 if (restored is null)
                 {
                     return TypedResults.NotFound();
@@ -23,12 +25,13 @@ internal static class RestoreAccount
                 return TypedResults.Ok(restored);
             })
             .WithName(nameof(RestoreAccount))
-            .WithSummary("Restore an account (and the contacts deleted with it) from the recycle bin")
+            .WithSummary("Restore an account (and the contacts and opportunities deleted with it) from the recycle bin")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when no visible account with this id is in the recycle bin.</summary>
-    public static async Task<AccountResponse?> ExecuteAsync(Guid id, KontorDb db, AccessScope access, CancellationToken ct)
+    public static async Task<AccountResponse?> ExecuteAsync(
+        Guid id, KontorDb db, AccessScope access, IEnumerable<IRecordDeleteParticipant> participants, CancellationToken ct)
     {
         var account = await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin])
             .SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, ct);
@@ -51,6 +54,11 @@ internal static class RestoreAccount
         foreach (var contact in contacts)
         {
             contact.RestoreFromRecycleBin();
+        }
+
+        foreach (var participant in participants)
+        {
+            await participant.RestoreAsync(db, new RecordRef(CustomerObjects.Accounts.Key, id), deletedAt!.Value, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Search;
+using Kontor.Resources;
 
 namespace Kontor.Features.Sales.Leads;
 
@@ -146,12 +147,12 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
     {
         if (Status == LeadStatus.Converted)
         {
-            throw new BusinessRuleException("This lead was converted and can no longer be changed.");
+            throw new BusinessRuleException(LeadsText.Message("This lead was converted and can no longer be changed."));
         }
 
         if (fields.Status == LeadStatus.Converted)
         {
-            throw new BusinessRuleException("A lead becomes converted only by converting it.");
+            throw new BusinessRuleException(LeadsText.Message("A lead becomes converted only by converting it."));
         }
 
         Salutation = fields.Salutation;

@@ -14,6 +14,7 @@ internal static class LeadsModule
     public static IServiceCollection AddLeads(this IServiceCollection services)
     {
         services.AddSingleton<IRecordTarget, LeadTarget>();
+        services.AddScoped<IRecycleBinSource, LeadRecycleBinSource>();
         services.AddGlobalSearchSource<LeadSearchSource>("Leads");
         services.AddSingleton<IInterceptor, LeadScoreInterceptor>();
         services.AddWebToLeadRateLimit();

@@ -4,6 +4,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Features.Sales.Leads;
@@ -42,7 +43,7 @@ internal static class UpdateLead
         ETags.Check(db, lead, expectedVersion);
         if (lead.Status == LeadStatus.Converted)
         {
-            throw new BusinessRuleException("This lead was converted and can no longer be changed.");
+            throw new BusinessRuleException(LeadsText.Message("This lead was converted and can no longer be changed."));
         }
 
         var fields = await request.ResolveAsync(lead, db, user, ct);

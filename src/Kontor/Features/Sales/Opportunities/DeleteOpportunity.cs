@@ -56,7 +56,9 @@ internal static class RestoreOpportunity
             })
             .WithName(nameof(RestoreOpportunity))
             .WithSummary("Restore an opportunity from the recycle bin")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("An opportunity whose account is in the recycle bin comes back with the account (409 until then).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Null when no visible opportunity with this id is in the recycle bin.</summary>
     public static async Task<OpportunityResponse?> ExecuteAsync(Guid id, KontorDb db, AccessScope access, TimeProvider clock, CancellationToken ct)
@@ -69,6 +71,11 @@ internal static class RestoreOpportunity
         }
 
         access.RequireChange(opportunity, ObjectPermissions.Delete);
+        if (!await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecordAccess]).AnyAsync(a => a.Id == opportunity.AccountId, ct))
+        {
+            throw new BusinessRuleException(OpportunityMessages.Get("The opportunity's account is in the recycle bin: restore the account, and its open opportunities come back with it."));
+        }
+
         opportunity.RestoreFromRecycleBin();
         await db.SaveChangesAsync(ct);
         return await GetOpportunity.ExecuteAsync(id, db, clock, ct);

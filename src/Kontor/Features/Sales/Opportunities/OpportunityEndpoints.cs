@@ -14,6 +14,7 @@ internal static class OpportunityEndpoints
         UpdateOpportunity.Map(group);
         DeleteOpportunity.Map(group);
         RestoreOpportunity.Map(group);
+        ListDeletedOpportunities.Map(group);
         MoveOpportunityStage.Map(group);
         AddOpportunityContact.Map(group);
         RemoveOpportunityContact.Map(group);

@@ -23,7 +23,7 @@ internal static class PlaceOrder
     {
         if (await db.Orders.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).AnyAsync(o => o.QuoteId == quote.Id, ct))
         {
-            throw new Platform.Http.BusinessRuleException("The quote already became an order.");
+            throw new Platform.Http.BusinessRuleException(SalesMessages.Quote("The quote already became an order."));
         }
 
         var sequence = (await db.Orders.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).MaxAsync(o => (long?)o.Sequence, ct) ?? 0) + 1;

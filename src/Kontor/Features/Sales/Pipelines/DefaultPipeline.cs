@@ -7,11 +7,14 @@ namespace Kontor.Features.Sales.Pipelines;
 /// <summary>The pipeline a tenant starts with, created on first use so every tenant always has one.</summary>
 public static class DefaultPipeline
 {
-    /// <summary>The tenant's default pipeline with its stages; created (and saved) when the tenant has none yet.</summary>
+    /// <summary>
+    /// The tenant's default pipeline with its stages; created (and saved) when the tenant has none yet. Two first
+    /// requests of a new tenant may both find none and both create one: the unique pipeline name per tenant keeps the
+    /// second out, and that request then reads the pipeline the first one created.
+    /// </summary>
     public static async Task<Pipeline> GetOrCreateAsync(KontorDb db, CancellationToken ct)
     {
-        var existing = await db.Pipelines.Where(p => p.IsDefault && !p.IsArchived).FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        if (await FindAsync(db, ct) is { } existing)
         {
             return existing;
         }
@@ -19,9 +22,26 @@ public static class DefaultPipeline
         var country = await db.Tenants.Select(t => t.DefaultCountry).SingleAsync(ct);
         var pipeline = Create(german: GermanSpeaking.Contains(country));
         db.Pipelines.Add(pipeline);
-        await db.SaveChangesAsync(ct);
-        return pipeline;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return pipeline;
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Inside a caller's transaction EF Core rolled back to the savepoint it set before saving, so reading on is safe.
+            db.Entry(pipeline).State = EntityState.Detached;
+            foreach (var stage in pipeline.Stages)
+            {
+                db.Entry(stage).State = EntityState.Detached;
+            }
+
+            return await FindAsync(db, ct) ?? throw new InvalidOperationException("The default pipeline could not be created.", e);
+        }
     }
+
+    private static Task<Pipeline?> FindAsync(KontorDb db, CancellationToken ct) =>
+        db.Pipelines.Where(p => p.IsDefault && !p.IsArchived).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
 
     private static readonly HashSet<string> GermanSpeaking = ["DE", "AT", "CH", "LI", "LU"];
 

@@ -51,7 +51,7 @@ internal static class CreateQuote
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // Two quotes created at the same moment drew the same number; the unique index kept the second out.
-            throw new BusinessRuleException("Another quote was created at the same moment and took this number; nothing was saved. Please try again.");
+            throw new BusinessRuleException(SalesMessages.Quote("Another quote was created at the same moment and took this number; nothing was saved. Please try again."));
         }
 
         return (await QuoteResponse.LoadAsync(quote.Id, db, ct))!;

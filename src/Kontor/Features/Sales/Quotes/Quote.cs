@@ -252,15 +252,15 @@ public sealed class Quote : RecordEntity
     internal void RequestApproval(Guid? approverId, Guid requestedBy, DateTimeOffset now)
     {
         RequireCurrent();
-        RequireStatus(QuoteStatus.Draft, "Only a draft can be submitted for approval.");
+        RequireStatus(QuoteStatus.Draft, SalesMessages.Quote("Only a draft can be submitted for approval."));
         if (Lines.Count == 0)
         {
-            throw new BusinessRuleException("A quote without lines cannot be submitted for approval.");
+            throw new BusinessRuleException(SalesMessages.Quote("A quote without lines cannot be submitted for approval."));
         }
 
         if (!ApprovalRequired)
         {
-            throw new BusinessRuleException("No discount of this quote exceeds the approval threshold: it needs no approval and can be sent.");
+            throw new BusinessRuleException(SalesMessages.Quote("No discount of this quote exceeds the approval threshold: it needs no approval and can be sent."));
         }
 
         Status = QuoteStatus.InApproval;
@@ -275,7 +275,7 @@ public sealed class Quote : RecordEntity
     internal void Decide(bool approve, string? comment, Guid decidedBy, DateTimeOffset now)
     {
         RequireCurrent();
-        RequireStatus(QuoteStatus.InApproval, "The quote is not waiting for approval.");
+        RequireStatus(QuoteStatus.InApproval, SalesMessages.Quote("The quote is not waiting for approval."));
         Status = approve ? QuoteStatus.Approved : QuoteStatus.Draft;
         ApprovalDecidedAt = now;
         ApprovalDecidedBy = decidedBy;
@@ -287,17 +287,17 @@ public sealed class Quote : RecordEntity
         RequireCurrent();
         if (Lines.Count == 0)
         {
-            throw new BusinessRuleException("A quote without lines cannot be sent.");
+            throw new BusinessRuleException(SalesMessages.Quote("A quote without lines cannot be sent."));
         }
 
         if (Status == QuoteStatus.Draft && ApprovalRequired)
         {
-            throw new BusinessRuleException("A discount exceeds the approval threshold: the quote must be approved before it is sent.");
+            throw new BusinessRuleException(SalesMessages.Quote("A discount exceeds the approval threshold: the quote must be approved before it is sent."));
         }
 
         if (Status is not (QuoteStatus.Draft or QuoteStatus.Approved))
         {
-            throw new BusinessRuleException($"A quote in status {Status} cannot be sent.");
+            throw new BusinessRuleException(SalesMessages.Quote("A quote in status {0} cannot be sent.", SalesMessages.Quote(Status.ToString())));
         }
 
         Status = QuoteStatus.Sent;
@@ -307,7 +307,7 @@ public sealed class Quote : RecordEntity
     internal void Answer(bool accepted, string? reason, DateTimeOffset now)
     {
         RequireCurrent();
-        RequireStatus(QuoteStatus.Sent, accepted ? "Only a sent quote can be accepted." : "Only a sent quote can be rejected.");
+        RequireStatus(QuoteStatus.Sent, accepted ? SalesMessages.Quote("Only a sent quote can be accepted.") : SalesMessages.Quote("Only a sent quote can be rejected."));
         Status = accepted ? QuoteStatus.Accepted : QuoteStatus.Rejected;
         AnsweredAt = now;
         RejectionReason = accepted ? null : reason;
@@ -319,7 +319,7 @@ public sealed class Quote : RecordEntity
         RequireCurrent();
         if (Status == QuoteStatus.Accepted)
         {
-            throw new BusinessRuleException("The quote was accepted and became an order; it gets no new version.");
+            throw new BusinessRuleException(SalesMessages.Quote("The quote was accepted and became an order; it gets no new version."));
         }
 
         IsCurrent = false;
@@ -343,14 +343,14 @@ public sealed class Quote : RecordEntity
     internal void RequireEditable()
     {
         RequireCurrent();
-        RequireStatus(QuoteStatus.Draft, "Only a draft can be changed; create a new version to change this quote.");
+        RequireStatus(QuoteStatus.Draft, SalesMessages.Quote("Only a draft can be changed; create a new version to change this quote."));
     }
 
     private void RequireCurrent()
     {
         if (!IsCurrent)
         {
-            throw new BusinessRuleException("This is an old version of the quote; it is read-only.");
+            throw new BusinessRuleException(SalesMessages.Quote("This is an old version of the quote; it is read-only."));
         }
     }
 

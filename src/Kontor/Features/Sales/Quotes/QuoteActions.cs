@@ -51,7 +51,7 @@ internal static class QuoteAction
         {
             // Another request acted on the same quote at the same time (two accepts place two orders: the unique
             // index on the order's quote refuses the second); nothing of this request was saved.
-            throw new BusinessRuleException("The quote was changed at the same time by someone else; nothing was saved. Reload it.");
+            throw new BusinessRuleException(SalesMessages.Quote("The quote was changed at the same time by someone else; nothing was saved. Reload it."));
         }
 
         return await QuoteResponse.LoadAsync(quote.Id, db, ct);

@@ -71,7 +71,7 @@ internal static class CreateTarget
         var key = period!.Key;
         if (await db.SalesTargets.AnyAsync(t => t.Period == key && t.SubjectKind == subject!.Kind && t.SubjectId == subject.Id && t.Currency == request.Currency, ct))
         {
-            throw new BusinessRuleException($"There is already a target for {key} in {request.Currency}; change that one.");
+            throw new BusinessRuleException(SalesMessages.Forecast("There is already a target for {0} in {1}; change that one.", key, request.Currency));
         }
 
         var target = new SalesTarget(subject!.Kind, subject.Id, period, request.Amount!.Value, request.Currency, user.ActorId, clock.GetUtcNow());

@@ -33,7 +33,7 @@ internal static class UpdateTarget
         if (request.Currency != target.Currency
             && await db.SalesTargets.AnyAsync(t => t.Id != id && t.Period == target.Period && t.SubjectKind == target.SubjectKind && t.SubjectId == target.SubjectId && t.Currency == request.Currency, ct))
         {
-            throw new BusinessRuleException($"There is already a target for {target.Period} in {request.Currency}.");
+            throw new BusinessRuleException(SalesMessages.Forecast("There is already a target for {0} in {1}.", target.Period, request.Currency));
         }
 
         target.Change(request.Amount!.Value, request.Currency, user.ActorId, clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kontor.Features.Activities.Tasks;
 using Kontor.Features.Sales.Opportunities;
 using Kontor.Features.Sales.Pipelines;
@@ -60,7 +61,7 @@ internal static class DecideUpsellSignal
 
         if (signal.Status is UpsellSignalStatus.Converted or UpsellSignalStatus.Rejected)
         {
-            throw new BusinessRuleException($"The signal is already {signal.Status.ToString().ToLowerInvariant()}.");
+            throw new BusinessRuleException(SalesMessages.Forecast("The signal is already {0}.", SalesMessages.Forecast(signal.Status.ToString()).ToLower(CultureInfo.CurrentCulture)));
         }
 
         if (decision == UpsellSignalStatus.Rejected && string.IsNullOrWhiteSpace(reason))

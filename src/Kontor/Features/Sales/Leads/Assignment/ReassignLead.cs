@@ -1,6 +1,7 @@
 using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
+using Kontor.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ internal static class ReassignLead
         LeadAccess.RequireChange(access, lead, ObjectPermissions.Edit);
         if (lead.Status == LeadStatus.Converted)
         {
-            throw new BusinessRuleException("This lead was converted and can no longer be changed.");
+            throw new BusinessRuleException(LeadsText.Message("This lead was converted and can no longer be changed."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

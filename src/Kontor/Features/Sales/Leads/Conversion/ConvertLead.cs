@@ -11,6 +11,7 @@ using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Records;
 using Kontor.Platform.Validation;
+using Kontor.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,12 +80,12 @@ internal static class ConvertLead
         LeadAccess.RequireChange(access, lead, ObjectPermissions.Edit);
         if (lead.Status == LeadStatus.Converted)
         {
-            throw new BusinessRuleException("This lead was converted already.");
+            throw new BusinessRuleException(LeadsText.Message("This lead was converted already."));
         }
 
         if (lead.Status == LeadStatus.Disqualified)
         {
-            throw new BusinessRuleException("A disqualified lead cannot be converted; qualify it first.");
+            throw new BusinessRuleException(LeadsText.Message("A disqualified lead cannot be converted; qualify it first."));
         }
 
         access.Require(CustomerObjects.Contacts, ObjectPermissions.Create);

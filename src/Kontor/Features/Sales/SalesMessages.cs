@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Resources;
+using Kontor.Resources;
+
+namespace Kontor.Features.Sales;
+
+/// <summary>
+/// Refusals (409) and other messages of the quote, order, target and upsell-signal slices in the caller's language,
+/// for the API and the pages alike, as <see cref="Opportunities.OpportunityMessages"/> does for opportunities. The key
+/// is the English text; German texts live in <c>Resources/QuotesText.de.resx</c> and <c>Resources/ForecastsText.de.resx</c>.
+/// </summary>
+internal static class SalesMessages
+{
+    private static readonly ResourceManager QuoteTexts = new(typeof(QuotesText).FullName!, typeof(QuotesText).Assembly);
+    private static readonly ResourceManager ForecastTexts = new(typeof(ForecastsText).FullName!, typeof(ForecastsText).Assembly);
+
+    /// <summary>A message of quotes and orders (<c>QuotesText</c>).</summary>
+    public static string Quote(string english, params object[] arguments) => Format(QuoteTexts, english, arguments);
+
+    /// <summary>A message of targets and upsell signals (<c>ForecastsText</c>).</summary>
+    public static string Forecast(string english, params object[] arguments) => Format(ForecastTexts, english, arguments);
+
+    private static string Format(ResourceManager texts, string english, object[] arguments)
+    {
+        var text = texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+        return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
+    }
+}
