@@ -27,6 +27,7 @@ internal static class SalesModule
         services.AddSingleton<IRecordTarget, OpportunityTarget>();
         services.AddGlobalSearchSource<OpportunitySearchSource>("Opportunities");
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
+        services.AddSingleton<Kontor.Platform.Data.IDatabaseObjects, OpportunityStageTotalsObjects>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         services.AddLeads();
         services.AddScoped<SalesFigures>();

@@ -79,6 +79,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OpportunityContact> OpportunityContacts => Set<OpportunityContact>();
+    public DbSet<OpportunityStageTotal> OpportunityStageTotals => Set<OpportunityStageTotal>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadFormSettings> LeadFormSettings => Set<LeadFormSettings>();
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();
