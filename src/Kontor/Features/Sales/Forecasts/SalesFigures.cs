@@ -193,8 +193,17 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     public async Task<(IReadOnlyList<ForecastTotals> Totals, IReadOnlyList<OwnerForecast>? Owners)> ForecastWithOwnersAsync(
         FigureSubjects subjects, SalesPeriod period, bool byOwner, CancellationToken ct)
     {
-        var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
-        return (Totals(open, won), byOwner ? await ByOwnerAsync(open, won, ct) : null);
+        // Several reads in a row: one open connection for all, not a trip to the pool (and its reset) before each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
+            return (Totals(open, won), byOwner ? await ByOwnerAsync(open, won, ct) : null);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<IReadOnlyList<OwnerForecast>> ByOwnerAsync(List<OpenRow> open, List<OwnerAmount> won, CancellationToken ct)
