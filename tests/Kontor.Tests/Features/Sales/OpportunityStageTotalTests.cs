@@ -134,6 +134,31 @@ public sealed class OpportunityStageTotalTests(KontorAppFactory app) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Board_CardsOfAllColumnsReadTogether_KeepTheListsCloseDateOrderAndCursor()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Totals");
+        var pipeline = await admin.Client.DefaultPipelineAsync();
+        var account = (await admin.Client.CreateAccountAsync("Acme")).Id();
+        string?[] dates = ["2026-05-01", "2026-03-01", null, "2026-03-01", "2026-03-01", "2026-01-15", null];
+        foreach (var (date, i) in dates.Select((d, i) => (d, i)))
+        {
+            await admin.Client.CreateOpportunityAsync(new { name = $"Deal {i}", accountId = account, closeDate = date });
+        }
+
+        var other = (await admin.Client.CreateOpportunityAsync(new { name = "Elsewhere", accountId = account, closeDate = "2026-02-01" })).Id();
+        await admin.Client.MoveAsync(other, pipeline.StageId("Bedarfsanalyse")).ExpectAsync(System.Net.HttpStatusCode.OK);
+
+        var board = await admin.Client.GetJsonAsync("/api/opportunities/board?limit=4");
+        var list = await admin.Client.GetJsonAsync($"/api/opportunities?pipeline={pipeline.Id()}&stage={pipeline.StageId("Qualifizierung")}&sort=closeDate&limit=4");
+
+        var columns = board.GetProperty("columns").EnumerateArray().ToList();
+        Assert.Equal(list.Ids(), columns[0].GetProperty("cards").EnumerateArray().Select(c => c.Id()));
+        Assert.Equal(list.Str("nextCursor"), columns[0].Str("nextCursor"));
+        Assert.Equal([other], columns[1].GetProperty("cards").EnumerateArray().Select(c => c.Id()));
+        Assert.Null(columns[1].Str("nextCursor"));
+    }
+
     private static OpportunityFields Fields(Opportunity o) =>
         new(o.Name, o.AccountId, o.OwnerId, o.InsideSalesTeamId, o.Amount, o.Currency, o.CloseDate, o.NextStep, o.LeadSource, o.Competitors, o.LossReason, o.Description);
 

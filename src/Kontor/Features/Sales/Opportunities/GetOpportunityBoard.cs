@@ -96,12 +96,30 @@ internal static class GetOpportunityBoard
 
         var sort = KeysetSorts.Pick(ListOpportunities.Sorts, CardSort);
         var stages = pipeline.Stages.OrderBy(s => s.Order).ToList();
-        var pages = new List<(List<Opportunity> Rows, string? NextCursor)>();
+
+        // The first cards of every column in one read: one ordered, limited query per stage, joined by UNION ALL. The
+        // rows are put in the column's order again here (close-date key, then id: Guid and uuid order alike).
+        IQueryable<Opportunity>? firstCards = null;
         foreach (var stage in stages)
         {
             var stageId = stage.Id;
-            pages.Add(await PageAsync(source.Where(o => o.StageId == stageId), sort, cursor: null, limit, ct));
+            var column = sort.Apply(source.Where(o => o.StageId == stageId), after: null, limit);
+            firstCards = firstCards is null ? column : firstCards.Concat(column);
         }
+
+        var rows = firstCards is null ? [] : await firstCards.ToListAsync(ct);
+        var pages = stages.Select(stage =>
+        {
+            var ofStage = rows.Where(r => r.StageId == stage.Id).OrderBy(r => r.CloseDateOrder).ThenBy(r => r.Id).ToList();
+            string? next = null;
+            if (ofStage.Count > limit)
+            {
+                ofStage.RemoveRange(limit, ofStage.Count - limit);
+                next = sort.CursorAfter(ofStage[^1]).Encode();
+            }
+
+            return (Rows: ofStage, NextCursor: next);
+        }).ToList();
 
         // Account and owner names of every column's cards in one read each.
         var cards = await CardsAsync([.. pages.SelectMany(p => p.Rows)], db, ct);
