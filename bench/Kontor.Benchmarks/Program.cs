@@ -28,6 +28,7 @@ using Microsoft.Extensions.Localization;
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--contacts 1000000] [--accounts 200000] [--rounds 100]
 //       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (a server; a throwaway database is created)
 //       [--keep-database]   (PostgreSQL: leave the database behind to study query plans; its name is printed)
+//       [--database NAME]   (PostgreSQL, sales only: measure again on a database kept by an earlier run, without writing data)
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- --opportunities 1000000 [--rounds 30] [--postgres "…"]
 //       (instead: the opportunity board and the forecast of a tenant with that many opportunities; see SalesBenchmark)
 
@@ -38,7 +39,9 @@ var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 var keepDatabase = args.Contains("--keep-database");
 var opportunities = Option("--opportunities", 0);
 var folder = Path.Combine(Path.GetTempPath(), "kontor-bench-" + Guid.NewGuid().ToString("N"));
-var database = "kontor_bench_" + Guid.NewGuid().ToString("N");
+var reuse = args.SkipWhile(a => a != "--database").Skip(1).FirstOrDefault();
+var database = reuse ?? "kontor_bench_" + Guid.NewGuid().ToString("N");
+keepDatabase |= reuse is not null;
 Directory.CreateDirectory(folder);
 
 var builder = WebApplication.CreateBuilder();
@@ -53,7 +56,11 @@ if (postgres is null)
 }
 else
 {
-    await Admin(postgres, $"CREATE DATABASE \"{database}\"");
+    if (reuse is null)
+    {
+        await Admin(postgres, $"CREATE DATABASE \"{database}\"");
+    }
+
     connectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString();
     builder.Configuration["Kontor:Database:Provider"] = "Postgres";
     builder.Configuration["ConnectionStrings:Kontor"] = connectionString;
@@ -70,12 +77,20 @@ await using var app = builder.Build();
 try
 {
     await app.PrepareDatabaseAsync();
+    if (reuse is not null)
+    {
+        var kept = await SalesDataset.FindAsync(connectionString!);
+        Console.WriteLine($"Kontor sales benchmark on PostgreSQL, kept database {database}: {rounds} rounds per case, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+        await SalesBenchmark.MeasureAsync(recorder, rounds, kept.Team, id => () => SignedInAsAsync(kept.TenantId, id));
+        return;
+    }
+
     var (tenantId, userId) = await CreateUserAsync(app.Services);
     if (opportunities > 0)
     {
         Console.WriteLine($"Kontor sales benchmark on {(postgres is null ? "SQLite" : "PostgreSQL")}: {opportunities:N0} opportunities, {rounds} rounds per case, "
             + $"{Environment.ProcessorCount} cores, {Environment.OSVersion}");
-        await SalesBenchmark.RunAsync(app.Services, recorder, rounds, opportunities, tenantId, id => () => SignedInAsAsync(id == Guid.Empty ? userId : id));
+        await SalesBenchmark.RunAsync(app.Services, recorder, rounds, opportunities, tenantId, id => () => SignedInAsAsync(tenantId, id == Guid.Empty ? userId : id));
         return;
     }
 
@@ -115,9 +130,9 @@ try
     await measure.RunAsync("global search typo 'schnieder'", SignedInAsync, s => SearchAsync(s, "schnieder"));
     Console.WriteLine("Targets: p95 ratio at most 1.5 and slice p95 under 100 ms.");
 
-    Task<AsyncServiceScope> SignedInAsync() => SignedInAsAsync(userId);
+    Task<AsyncServiceScope> SignedInAsync() => SignedInAsAsync(tenantId, userId);
 
-    async Task<AsyncServiceScope> SignedInAsAsync(Guid user)
+    async Task<AsyncServiceScope> SignedInAsAsync(Guid tenantId, Guid user)
     {
         var scope = app.Services.CreateAsyncScope();
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(

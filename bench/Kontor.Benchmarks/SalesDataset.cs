@@ -45,6 +45,30 @@ internal static class SalesDataset
         return new SalesTeam(team.Id, lead.Id, reps);
     }
 
+    /// <summary>The tenant and team of a database an earlier run kept (<c>--keep-database</c>), found by the team lead's e-mail.</summary>
+    public static async Task<(Guid TenantId, SalesTeam Team)> FindAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT u."TenantId", u."Id", m."TeamId", array_agg(r."UserId" ORDER BY r."Email")
+            FROM "Users" u
+            JOIN "TeamMembers" m ON m."UserId" = u."Id"
+            JOIN (SELECT t."TeamId", t."UserId", x."Email" FROM "TeamMembers" t JOIN "Users" x ON x."Id" = t."UserId" WHERE x."Email" LIKE 'rep%') r ON r."TeamId" = m."TeamId"
+            WHERE u."Email" = 'lead@kontor.test'
+            GROUP BY u."TenantId", u."Id", m."TeamId"
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            throw new InvalidOperationException("The database holds no sales benchmark data (no lead@kontor.test).");
+        }
+
+        return (reader.GetGuid(0), new SalesTeam(reader.GetGuid(2), reader.GetGuid(1), reader.GetFieldValue<Guid[]>(3)));
+    }
+
     /// <summary>Writes <paramref name="accounts"/> accounts and <paramref name="opportunities"/> opportunities as the signed-in lead.</summary>
     public static async Task WriteAsync(Func<Task<AsyncServiceScope>> signedIn, SalesTeam team, int accounts, int opportunities)
     {

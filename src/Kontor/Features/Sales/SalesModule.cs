@@ -9,6 +9,7 @@ using Kontor.Features.Sales.Quotes;
 using Kontor.Features.Sales.Reports;
 using Kontor.Features.Sales.Targets;
 using Kontor.Features.Sales.UpsellSignals;
+using Kontor.Platform.Data;
 using Kontor.Platform.Records;
 using Kontor.Platform.Search;
 using Quartz;
@@ -29,6 +30,7 @@ internal static class SalesModule
         services.AddScoped<IRecordMergeParticipant, OpportunityMergeParticipant>();
         services.AddScoped<IRecycleBinSource, OpportunityRecycleBinSource>();
         services.AddScoped<IRecordDeleteParticipant, OpportunityDeleteParticipant>();
+        services.AddSingleton<IDatabaseObjects, OpportunityStageTotalsObjects>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         services.AddLeads();
         services.AddScoped<SalesFigures>();

@@ -82,6 +82,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OpportunityContact> OpportunityContacts => Set<OpportunityContact>();
     public DbSet<OpportunityProduct> OpportunityProducts => Set<OpportunityProduct>();
+    public DbSet<OpportunityStageTotal> OpportunityStageTotals => Set<OpportunityStageTotal>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadFormSettings> LeadFormSettings => Set<LeadFormSettings>();
     public DbSet<LeadAssignmentRule> LeadAssignmentRules => Set<LeadAssignmentRule>();

@@ -4,6 +4,7 @@ using Kontor.Platform.Access;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Search;
 using Kontor.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,21 @@ internal static class GetOpportunityBoard
     {
         RequestValidator.ThrowIfInvalid(request);
         access.Require(Opportunity.SecuredObject, ObjectPermissions.Read);
+
+        // About ten reads in a row: one open connection for all, not a trip to the pool (and its reset) before each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await BoardAsync(request, db, user, access, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<OpportunityBoardResponse?> BoardAsync(GetOpportunityBoardRequest request, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    {
         var limit = Paging.Limit(request.Limit);
         var pipeline = request.Pipeline is { } id
             ? await db.Pipelines.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
@@ -76,27 +92,40 @@ internal static class GetOpportunityBoard
 
         var filter = new ListOpportunitiesRequest { Pipeline = pipeline.Id, Owner = request.Owner, Search = request.Search };
         var source = ListOpportunities.Filter(filter, db, user);
-
-        // One grouped read for every column's count and totals, served by the covering (TenantId, PipelineId, StageId, Currency) index.
-        var totals = await source
-            .GroupBy(o => new { o.StageId, o.Currency })
-            .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Sum = g.Sum(o => o.Amount ?? 0L) })
-            .ToListAsync(ct);
+        var totals = await TotalsAsync(filter, source, db, user, access, ct);
 
         var sort = KeysetSorts.Pick(ListOpportunities.Sorts, CardSort);
         var stages = pipeline.Stages.OrderBy(s => s.Order).ToList();
-        var pages = new List<(List<Opportunity> Rows, string? NextCursor)>();
+
+        // The first cards of every column in one read: one ordered, limited query per stage, joined by UNION ALL. The
+        // rows are put in the column's order again here (close-date key, then id: Guid and uuid order alike).
+        IQueryable<Opportunity>? firstCards = null;
         foreach (var stage in stages)
         {
             var stageId = stage.Id;
-            pages.Add(await PageAsync(source.Where(o => o.StageId == stageId), sort, cursor: null, limit, ct));
+            var column = sort.Apply(source.Where(o => o.StageId == stageId), after: null, limit);
+            firstCards = firstCards is null ? column : firstCards.Concat(column);
         }
+
+        var rows = firstCards is null ? [] : await firstCards.ToListAsync(ct);
+        var pages = stages.Select(stage =>
+        {
+            var ofStage = rows.Where(r => r.StageId == stage.Id).OrderBy(r => r.CloseDateOrder).ThenBy(r => r.Id).ToList();
+            string? next = null;
+            if (ofStage.Count > limit)
+            {
+                ofStage.RemoveRange(limit, ofStage.Count - limit);
+                next = sort.CursorAfter(ofStage[^1]).Encode();
+            }
+
+            return (Rows: ofStage, NextCursor: next);
+        }).ToList();
 
         // Account and owner names of every column's cards in one read each.
         var cards = await CardsAsync([.. pages.SelectMany(p => p.Rows)], db, ct);
         var columns = stages.Select((stage, i) =>
         {
-            var ofStage = totals.Where(t => t.StageId == stage.Id).ToList();
+            var ofStage = totals.Where(t => t.StageId == stage.Id && t.Count != 0).ToList();
             return new BoardColumn(
                 stage.Id, stage.Name, stage.Outcome, stage.Probability, stage.RequiredFields,
                 ofStage.Sum(t => t.Count),
@@ -106,6 +135,40 @@ internal static class GetOpportunityBoard
 
         return new OpportunityBoardResponse(pipeline.Id, pipeline.Name, columns);
     }
+
+    /// <summary>Count and sum of amounts per stage and currency of the opportunities the filter and the reader's access let through.</summary>
+    internal sealed record StageCurrencyTotal(Guid StageId, string Currency, int Count, long Sum);
+
+    /// <summary>
+    /// Without a search the totals come from the running totals the database keeps per stage, currency, owner and
+    /// inside-sales team (a few hundred rows instead of every opportunity; ADR 0026); a search adds up the matching rows.
+    /// </summary>
+    internal static async Task<List<StageCurrencyTotal>> TotalsAsync(
+        ListOpportunitiesRequest filter, IQueryable<Opportunity> source, KontorDb db, CurrentUser user, AccessScope access, CancellationToken ct)
+    {
+        if (SearchTerms.Split(filter.Search).Count == 0)
+        {
+            var totals = OpportunityStageTotal.Visible(db.OpportunityStageTotals.AsNoTracking(), access).Where(t => t.PipelineId == filter.Pipeline);
+            if (OwnerFilter.Parse(filter.Owner, user) is { } owner)
+            {
+                totals = totals.Where(t => t.OwnerId == owner);
+            }
+
+            return await totals
+                .GroupBy(t => new { t.StageId, t.Currency })
+                .Select(g => new StageCurrencyTotal(g.Key.StageId, g.Key.Currency, g.Sum(t => t.Count), g.Sum(t => t.Amount)))
+                .ToListAsync(ct);
+        }
+
+        return await RowTotalsAsync(source, ct);
+    }
+
+    /// <summary>The totals added up from the opportunities themselves (a search; and the check of the running totals).</summary>
+    internal static Task<List<StageCurrencyTotal>> RowTotalsAsync(IQueryable<Opportunity> source, CancellationToken ct) =>
+        source
+            .GroupBy(o => new { o.StageId, o.Currency })
+            .Select(g => new StageCurrencyTotal(g.Key.StageId, g.Key.Currency, g.Count(), g.Sum(o => o.Amount ?? 0L)))
+            .ToListAsync(ct);
 
     /// <summary>The next cards of one column after <paramref name="cursor"/>, for "show more" on the board.</summary>
     public static async Task<(IReadOnlyList<OpportunityCard> Cards, string? NextCursor)> MoreCardsAsync(

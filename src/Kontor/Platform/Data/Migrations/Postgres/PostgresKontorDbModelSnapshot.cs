@@ -1313,6 +1313,38 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.ToTable("OpportunityStageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageTotal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InsideSalesTeamKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "PipelineId", "StageId", "Currency", "OwnerId", "InsideSalesTeamKey");
+
+                    b.ToTable("OpportunityStageTotals", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")

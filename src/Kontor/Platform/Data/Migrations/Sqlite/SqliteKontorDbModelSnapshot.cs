@@ -1295,6 +1295,38 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.ToTable("OpportunityStageChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Kontor.Features.Sales.Opportunities.OpportunityStageTotal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InsideSalesTeamKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "PipelineId", "StageId", "Currency", "OwnerId", "InsideSalesTeamKey");
+
+                    b.ToTable("OpportunityStageTotals", (string)null);
+                });
+
             modelBuilder.Entity("Kontor.Features.Sales.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
