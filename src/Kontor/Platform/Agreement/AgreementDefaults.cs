@@ -10,11 +10,8 @@ public static class AgreementDefaults
 
     public static RetentionPeriod Retention { get; } = new(0, 0, 0, 90);
 
-    /// <summary>No manager sees individual values, no rankings, and a purpose for every individual-level read.</summary>
+    /// <summary>The rules a document may leave out: direct managers only (where a category names them), no rankings, a purpose for every individual-level read.</summary>
     public static AgreementRules Rules { get; } = new(ManagerVisibility.DirectReports, RankingsAllowed: false, IndividualAccessNeedsPurpose: true);
-
-    /// <summary>The purposes of the default, also offered to a document's left-out categories when the document has none of its own.</summary>
-    public static IReadOnlyList<string> PurposeKeys { get; } = ["own-performance", "team-steering"];
 
     /// <summary>The strict default as a document, written out as YAML so the proposal page can start from it.</summary>
     public static string Text { get; } = BuildText();
