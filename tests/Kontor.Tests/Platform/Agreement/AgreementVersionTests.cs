@@ -158,6 +158,39 @@ public sealed class AgreementVersionTests(KontorAppFactory app) : IClassFixture<
         await otherAdmin.Client.FetchAsync("/api/works-agreement/versions/1").ExpectAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ApprovalsAtTheSameMoment_PutTheVersionInForceOnce()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var (admin, council) = await PartiesAsync();
+            await ProposeAsync(admin, AgreementParserTests.Example);
+
+            var both = await Task.WhenAll(ApproveAsync(admin, 1, "Employer"), ApproveAsync(council, 1, "WorksCouncil"));
+
+            Assert.All(both, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            var version = await admin.Client.GetJsonAsync("/api/works-agreement/versions/1");
+            Assert.Equal("InForce", version.Str("status"));
+            Assert.Equal(1, (await council.Client.GetJsonAsync("/api/works-agreement")).GetProperty("version").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task ProposalsAtTheSameMoment_LeaveOneOpenProposal()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+        var second = await app.CreateUserAsync(admin.TenantId, [Roles.Admin]);
+        var other = AgreementParserTests.Example.Replace("version: 1\n", "", StringComparison.Ordinal);
+
+        var responses = await Task.WhenAll(
+            admin.Client.PostJsonAsync("/api/works-agreement/versions", new { text = other }),
+            second.Client.PostJsonAsync("/api/works-agreement/versions", new { text = other.Replace("min-group-size: 3", "min-group-size: 4", StringComparison.Ordinal) }));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var versions = (await admin.Client.GetJsonAsync("/api/works-agreement/versions")).EnumerateArray().ToList();
+        Assert.Equal("Proposed", Assert.Single(versions).Str("status"));
+    }
+
     private async Task<(TestUser Admin, TestUser Council)> PartiesAsync()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
