@@ -13,19 +13,6 @@ internal static class GetQuote
             .WithDescription("404 when the quote does not exist or its opportunity is not visible. An open quote past its validity is marked expired when it is read.");
 
     /// <summary>The quote, or null; marks it expired first when its validity ran out.</summary>
-    public static async Task<QuoteResponse?> ExecuteAsync(Guid id, KontorDb db, CancellationToken ct)
-    {
-        var quote = await QuoteAccess.ForChangeAsync(id, db, ct);
-        if (quote is null)
-        {
-            return null;
-        }
-
-        if (quote.ExpireIfDue(QuoteAccess.Today(db)))
-        {
-            await db.SaveChangesAsync(ct);
-        }
-
-        return await QuoteResponse.LoadAsync(id, db, ct);
-    }
+    public static async Task<QuoteResponse?> ExecuteAsync(Guid id, KontorDb db, CancellationToken ct) =>
+        await QuoteAccess.ForChangeExpiredIfDueAsync(id, db, ct) is null ? null : await QuoteResponse.LoadAsync(id, db, ct);
 }

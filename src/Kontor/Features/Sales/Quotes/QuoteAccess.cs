@@ -27,5 +27,30 @@ internal static class QuoteAccess
         return opportunity;
     }
 
+    /// <summary>
+    /// Loads the visible quote for a change and marks it expired first when its validity ran out. When the nightly
+    /// expiry (or another reader) expired it at the same moment, the quote is read again as it now is, instead of
+    /// failing the read or the action with a conflict. Null when it does not exist or is not visible.
+    /// </summary>
+    public static async Task<Quote?> ForChangeExpiredIfDueAsync(Guid id, KontorDb db, CancellationToken ct)
+    {
+        var quote = await ForChangeAsync(id, db, ct);
+        if (quote is null || !quote.ExpireIfDue(Today(db)))
+        {
+            return quote;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return quote;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ForChangeAsync(id, db, ct);
+        }
+    }
+
     public static DateOnly Today(KontorDb db) => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
 }

@@ -30,15 +30,10 @@ internal static class QuoteAction
     public static async Task<QuoteResponse?> RunAsync(
         Guid id, KontorDb db, AuditTrail audit, string auditEvent, Func<Quote, Task<object?>> change, CancellationToken ct)
     {
-        var quote = await QuoteAccess.ForChangeAsync(id, db, ct);
+        var quote = await QuoteAccess.ForChangeExpiredIfDueAsync(id, db, ct);
         if (quote is null)
         {
             return null;
-        }
-
-        if (quote.ExpireIfDue(QuoteAccess.Today(db)))
-        {
-            await db.SaveChangesAsync(ct);
         }
 
         var detail = await change(quote);

@@ -19,18 +19,13 @@ internal static class UpdateQuote
 
     public static async Task<QuoteResponse?> ExecuteAsync(Guid id, QuoteRequest request, KontorDb db, AccessScope access, CancellationToken ct)
     {
-        var quote = await QuoteAccess.ForChangeAsync(id, db, ct);
+        var quote = await QuoteAccess.ForChangeExpiredIfDueAsync(id, db, ct);
         if (quote is null)
         {
             return null;
         }
 
         await QuoteAccess.RequireEditAsync(quote.OpportunityId, db, access, ct);
-        if (quote.ExpireIfDue(QuoteAccess.Today(db)))
-        {
-            await db.SaveChangesAsync(ct);
-        }
-
         quote.RequireEditable();
         var segment = await db.Accounts.AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecordAccess])
             .Where(a => a.Id == quote.AccountId).Select(a => a.Segment).SingleAsync(ct);

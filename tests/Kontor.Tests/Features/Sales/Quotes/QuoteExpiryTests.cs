@@ -28,6 +28,26 @@ public sealed class QuoteExpiryTests(FakeClockAppFactory app) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task ReadWhileTheNightlyJobExpiresTheQuote_ReturnsTheExpiredQuote()
+    {
+        var world = await app.CreateQuoteWorldAsync();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var quote = await world.Rep.CreateQuoteAsync(new { opportunityId = world.OpportunityId, validUntil = today, lines = new[] { new { productId = world.Widget, quantity = 1m } } });
+        app.Clock.Advance(TimeSpan.FromDays(2));
+
+        var read = await app.InTenantAsync(world.Rep.TenantId, async db =>
+        {
+            // The reader has the quote loaded when the nightly job expires it in its own transaction; the reader's
+            // context still holds the open quote, so its own expiry conflicts with the job's.
+            Assert.NotNull(await QuoteAccess.ForChangeAsync(quote.Id(), db, Api.Ct));
+            await app.WithServicesAsync(services => services.GetRequiredService<QuoteExpiry>().RunAsync(Api.Ct));
+            return await QuoteAccess.ForChangeExpiredIfDueAsync(quote.Id(), db, Api.Ct);
+        });
+
+        Assert.Equal(QuoteStatus.Expired, read!.Status);
+    }
+
+    [Fact]
     public async Task NightlyJob_ExpiresDueOpenQuotesOnly()
     {
         var world = await app.CreateQuoteWorldAsync();
