@@ -55,10 +55,7 @@ public static class RecycleBinSources
             .Where(r => list.Contains(r.Id) && r.DeletedBy != null)
             .Select(r => new { r.Id, By = r.DeletedBy!.Value })
             .ToListAsync(ct);
-        var userIds = deleters.Select(d => d.By).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        var names = await UserNames.LoadAsync(db, deleters.Select(d => d.By), ct);
         return deleters.Where(d => names.ContainsKey(d.By)).ToDictionary(d => d.Id, d => names[d.By]);
     }
 }

@@ -327,9 +327,8 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
         var list = subjects.ToList();
         var userIds = list.Where(s => s.Kind == SubjectKind.User).Select(s => s.Id).Distinct().ToList();
         var teamIds = list.Where(s => s.Kind == SubjectKind.Team).Select(s => s.Id).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync(ct);
+        var names = await UserNames.LoadAsync(db, userIds, ct);
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        var names = users.ToDictionary(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email));
         foreach (var team in teams)
         {
             names[team.Id] = team.Name;

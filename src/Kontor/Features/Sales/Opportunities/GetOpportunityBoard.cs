@@ -201,9 +201,7 @@ internal static class GetOpportunityBoard
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Name })
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        var owners = await UserNames.LoadAsync(db, ownerIds, ct);
         return [.. rows.Select(o => new OpportunityCard(
             o.Id, o.Name, o.AccountId, accounts.GetValueOrDefault(o.AccountId), o.OwnerId, owners.GetValueOrDefault(o.OwnerId), o.StageId, o.Amount, o.Currency, o.CloseDate, o.Version))];
     }

@@ -71,9 +71,7 @@ internal static class UpsellSignalReads
 
     public static async Task<IReadOnlyList<UpsellSignalResponse>> DescribeAsync(KontorDb db, IReadOnlyList<UpsellSignal> signals, CancellationToken ct)
     {
-        var userIds = signals.SelectMany(s => new[] { s.RaisedBy, s.OwnerId }).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email), ct);
+        var users = await UserNames.LoadAsync(db, signals.SelectMany(s => new[] { s.RaisedBy, s.OwnerId }), ct);
         var accountIds = signals.Select(s => s.AccountId).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return [.. signals.Select(s => new UpsellSignalResponse(

@@ -64,9 +64,7 @@ internal static class DataAccessEntries
     private static async Task<IReadOnlyList<DataAccessResponse>> LoadAsync(KontorDb db, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var entries = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var people = entries.Values.SelectMany(e => new[] { e.ActorId, e.RecordId }).OfType<Guid>().Distinct().ToList();
-        var names = (await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync(ct))
-            .ToDictionary(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email));
+        var names = await UserNames.LoadAsync(db, entries.Values.SelectMany(e => new[] { e.ActorId, e.RecordId }).OfType<Guid>(), ct);
         return [.. ids.Where(entries.ContainsKey).Select(id => entries[id]).Select(e =>
         {
             var (category, purpose) = Read(e.Detail);

@@ -18,7 +18,7 @@ internal static class AgreementDocuments
         var (number, agreement) = await agreements.GetAsync(db, ct);
         var tenant = await db.Tenants.AsNoTracking().Select(t => t.Name).SingleAsync(ct);
         var version = number is null ? null : await db.AgreementVersions.AsNoTracking().SingleAsync(v => v.Number == number, ct);
-        var names = await NamesAsync(db, [version?.EmployerApprovedBy, version?.WorksCouncilApprovedBy], ct);
+        var names = await Identity.UserNames.LoadAsync(db, new[] { version?.EmployerApprovedBy, version?.WorksCouncilApprovedBy }.OfType<Guid>(), ct);
 
         List<DocumentBlock> blocks =
         [
@@ -124,11 +124,4 @@ internal static class AgreementDocuments
     private static string Today(KontorDb db) => db.Clock.GetUtcNow().ToString("d", CultureInfo.CurrentCulture);
 
     private static string Date(DateTimeOffset? at) => at?.ToString("d", CultureInfo.CurrentCulture) ?? "";
-
-    private static async Task<Dictionary<Guid, string>> NamesAsync(KontorDb db, Guid?[] ids, CancellationToken ct)
-    {
-        var wanted = ids.OfType<Guid>().ToList();
-        return (await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync(ct))
-            .ToDictionary(u => u.Id, u => Identity.UserNames.Of(u.FirstName, u.LastName, u.Email));
-    }
 }

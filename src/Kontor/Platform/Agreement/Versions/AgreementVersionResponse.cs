@@ -35,13 +35,7 @@ public sealed record AgreementVersionResponse(
     internal static async Task<List<AgreementVersionResponse>> ListAsync(KontorDb db, IQueryable<AgreementVersion> query, bool withText, CancellationToken ct)
     {
         var versions = await query.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
-        var ids = versions
-            .SelectMany(v => new[] { v.ProposedBy, v.EmployerApprovedBy, v.WorksCouncilApprovedBy, v.ClosedBy })
-            .OfType<Guid>()
-            .Distinct()
-            .ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToListAsync(ct);
-        var byId = names.ToDictionary(u => u.Id, u => UserNames.Of(u.FirstName, u.LastName, u.Email));
+        var byId = await UserNames.LoadAsync(db, versions.SelectMany(v => new[] { v.ProposedBy, v.EmployerApprovedBy, v.WorksCouncilApprovedBy, v.ClosedBy }).OfType<Guid>(), ct);
 
         AgreementActorResponse? Actor(Guid? id, DateTimeOffset? at) =>
             id is { } user && at is { } when ? new AgreementActorResponse(user, byId.GetValueOrDefault(user, ""), when) : null;
