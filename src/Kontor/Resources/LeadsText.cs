@@ -1,17 +1,12 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Kontor.Resources;
 
 /// <summary>Texts of the leads pages, the web-to-lead form and the assignment and scoring rules.</summary>
 public sealed class LeadsText
 {
-    private static readonly ResourceManager Resources = new(typeof(LeadsText).FullName!, typeof(LeadsText).Assembly);
-
     private LeadsText()
     {
     }
 
     /// <summary>A message of the leads slices (field errors, refusals) in the current UI culture; the English key when there is no translation.</summary>
-    internal static string Message(string english) => Resources.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+    internal static string Message(string english) => ResourceTexts<LeadsText>.Get(english);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using Kontor.Resources;
 
 namespace Kontor.Features.Sales;
@@ -11,18 +9,9 @@ namespace Kontor.Features.Sales;
 /// </summary>
 internal static class SalesMessages
 {
-    private static readonly ResourceManager QuoteTexts = new(typeof(QuotesText).FullName!, typeof(QuotesText).Assembly);
-    private static readonly ResourceManager ForecastTexts = new(typeof(ForecastsText).FullName!, typeof(ForecastsText).Assembly);
-
     /// <summary>A message of quotes and orders (<c>QuotesText</c>).</summary>
-    public static string Quote(string english, params object[] arguments) => Format(QuoteTexts, english, arguments);
+    public static string Quote(string english, params object[] arguments) => ResourceTexts<QuotesText>.Format(english, arguments);
 
     /// <summary>A message of targets and upsell signals (<c>ForecastsText</c>).</summary>
-    public static string Forecast(string english, params object[] arguments) => Format(ForecastTexts, english, arguments);
-
-    private static string Format(ResourceManager texts, string english, object[] arguments)
-    {
-        var text = texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
-        return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
-    }
+    public static string Forecast(string english, params object[] arguments) => ResourceTexts<ForecastsText>.Format(english, arguments);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using Kontor.Resources;
 
 namespace Kontor.Platform.Administration;
@@ -10,10 +8,7 @@ namespace Kontor.Platform.Administration;
 /// </summary>
 internal static class AdminMessages
 {
-    private static readonly ResourceManager Texts = new("Kontor.Resources.AdminText", typeof(AdminText).Assembly);
+    public static string Get(string english) => ResourceTexts<AdminText>.Get(english);
 
-    public static string Get(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
-
-    public static string Format(string english, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, Get(english), arguments);
+    public static string Format(string english, params object[] arguments) => ResourceTexts<AdminText>.Format(english, arguments);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using Kontor.Resources;
 
 namespace Kontor.Platform.Agreement;
@@ -10,12 +8,9 @@ namespace Kontor.Platform.Agreement;
 /// </summary>
 internal static class AgreementMessages
 {
-    private static readonly ResourceManager Texts = new("Kontor.Resources.AgreementText", typeof(AgreementText).Assembly);
+    public static string Get(string english) => ResourceTexts<AgreementText>.Get(english);
 
-    public static string Get(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
-
-    public static string Format(string english, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, Get(english), arguments);
+    public static string Format(string english, params object[] arguments) => ResourceTexts<AgreementText>.Format(english, arguments);
 
     /// <summary>A status as the pages and messages name it.</summary>
     public static string Status(AgreementStatus status) => Get(status switch

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using Kontor.Resources;
 
 namespace Kontor.Features.Sales.Opportunities;
@@ -11,12 +9,9 @@ namespace Kontor.Features.Sales.Opportunities;
 /// </summary>
 internal static class OpportunityMessages
 {
-    private static readonly ResourceManager Texts = new("Kontor.Resources.OpportunitiesText", typeof(OpportunitiesText).Assembly);
+    public static string Get(string english) => ResourceTexts<OpportunitiesText>.Get(english);
 
-    public static string Get(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
-
-    public static string Format(string english, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, Get(english), arguments);
+    public static string Format(string english, params object[] arguments) => ResourceTexts<OpportunitiesText>.Format(english, arguments);
 
     /// <summary>The label of a field a stage can require (<see cref="OpportunityRequiredFields.All"/>), as forms show it.</summary>
     public static string FieldLabel(string field) => field switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using System.Text.Json.Serialization;
 using Kontor.Features.Sales.Products;
 using Kontor.Features.Sales.Quotes;
@@ -95,12 +94,9 @@ internal static class OpportunityProductLines
     /// <summary>As many lines as a quote takes.</summary>
     public const int MaxLines = 200;
 
-    private static readonly ResourceManager Texts = new("Kontor.Resources.OpportunityProductsText", typeof(OpportunityProductsText).Assembly);
+    public static string Message(string english) => ResourceTexts<OpportunityProductsText>.Get(english);
 
-    public static string Message(string english) => Texts.GetString(english, CultureInfo.CurrentUICulture) ?? english;
-
-    public static string Message(string english, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, Message(english), arguments);
+    public static string Message(string english, params object[] arguments) => ResourceTexts<OpportunityProductsText>.Format(english, arguments);
 
     /// <summary>The opportunity's products with totals; null when the opportunity does not exist, is in the recycle bin or is not visible.</summary>
     public static async Task<OpportunityProductsResponse?> LoadAsync(Guid opportunityId, KontorDb db, CancellationToken ct)
