@@ -22,6 +22,7 @@ using Kontor.Platform.Agreement;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Events;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Retention;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -89,6 +90,7 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<LeadScoringRule> LeadScoringRules => Set<LeadScoringRule>();
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
     public DbSet<UpsellSignal> UpsellSignals => Set<UpsellSignal>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;
