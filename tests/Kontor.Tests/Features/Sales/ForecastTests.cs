@@ -86,6 +86,7 @@ public sealed class ForecastTests(KontorAppFactory app) : IClassFixture<KontorAp
         var rep = await app.CreateUserAsync(lead.TenantId, [Roles.SalesRep]);
         var outsider = await app.CreateUserAsync(lead.TenantId, [Roles.SalesRep]);
         var team = await app.CreateTeamAsync(lead.TenantId, TeamKind.FieldSales, lead.Id, rep.Id);
+        await app.PutAgreementInForceAsync(lead.TenantId, lead.Id);
         var account = (await rep.Client.CreateAccountAsync("Acme")).Id();
         await app.AddOpportunityAsync(lead.TenantId, rep.Id, account, 40, 1_000, closeDate: new DateOnly(2026, 2, 1));
         await app.AddOpportunityAsync(lead.TenantId, lead.Id, account, 30, 2_000, closeDate: new DateOnly(2026, 3, 31));

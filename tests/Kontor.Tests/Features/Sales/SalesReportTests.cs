@@ -15,6 +15,7 @@ public sealed class SalesReportTests(KontorAppFactory app) : IClassFixture<Konto
         var lead = await app.CreateTenantWithUserAsync("Reports", Roles.TeamLead);
         var rep = await app.CreateUserAsync(lead.TenantId, [Roles.SalesRep]);
         var team = await app.CreateTeamAsync(lead.TenantId, TeamKind.FieldSales, lead.Id, rep.Id);
+        await app.PutAgreementInForceAsync(lead.TenantId, lead.Id);
         var account = (await rep.Client.CreateAccountAsync("Acme")).Id();
         var t = lead.TenantId;
         var november = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);

@@ -19,6 +19,7 @@ public sealed class TargetTests(KontorAppFactory app) : IClassFixture<KontorAppF
         var rep = await app.CreateUserAsync(lead.TenantId, [Roles.SalesRep]);
         var colleague = await app.CreateUserAsync(lead.TenantId, [Roles.SalesRep]);
         var team = await app.CreateTeamAsync(lead.TenantId, TeamKind.FieldSales, lead.Id, rep.Id, colleague.Id);
+        await app.PutAgreementInForceAsync(lead.TenantId, lead.Id);
         var account = (await rep.Client.CreateAccountAsync("Acme")).Id();
         var t = lead.TenantId;
         await app.AddOpportunityAsync(t, rep.Id, account, 50, 50_000, closedAt: new DateTimeOffset(2026, 10, 2, 10, 0, 0, Berlin));
@@ -41,9 +42,9 @@ public sealed class TargetTests(KontorAppFactory app) : IClassFixture<KontorAppF
         Assert.Equal(33.3m, teamTarget.GetProperty("attainmentPercent").GetDecimal());
 
         var mine = await rep.Client.GetJsonAsync("/api/targets?period=2026-Q4&user=me");
-        Assert.Equal([repTarget.Id()], mine.EnumerateArray().Select(x => x.Id()));
+        Assert.Equal([repTarget.Id()], mine.GetProperty("items").EnumerateArray().Select(x => x.Id()));
         var teams = await lead.Client.GetJsonAsync($"/api/targets?period=2026-Q4&team={team}");
-        Assert.Equal(new[] { repTarget.Id(), teamTarget.Id() }.Order(), teams.EnumerateArray().Select(x => x.Id()).Order());
+        Assert.Equal(new[] { repTarget.Id(), teamTarget.Id() }.Order(), teams.GetProperty("items").EnumerateArray().Select(x => x.Id()).Order());
 
         var changed = await lead.Client.PutAsJsonAsync($"/api/targets/{repTarget.Id()}", new { amount = 150_000, currency = "EUR" }, Api.Ct).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(50.0m, changed.GetProperty("attainmentPercent").GetDecimal());

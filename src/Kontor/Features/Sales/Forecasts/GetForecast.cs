@@ -1,4 +1,5 @@
 using Kontor.Features.Sales.Targets;
+using Kontor.Platform.Agreement.Gate;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
 
@@ -18,14 +19,26 @@ public sealed class GetForecastRequest
     /// <summary><c>me</c> (the default) or a user id.</summary>
     [MaxChars(40)]
     public string? User { get; set; }
+
+    /// <summary>Why you look at other people's individual figures: one of the works agreement's purposes for the category, where it asks for one.</summary>
+    [MaxChars(40)]
+    public string? Purpose { get; set; }
 }
 
 /// <summary>
 /// A forecast for one period (<c>from</c> its first day <c>to</c> its last) and subject: one set of sums per currency,
-/// and for a team or everyone the same per owner.
+/// and for a team or everyone the same per owner whose figures the caller may see; <c>withheld</c> says what the
+/// works agreement left out (totals shown as "fewer than k" come as an empty list).
 /// </summary>
 public sealed record ForecastResponse(
-    string Period, DateOnly From, DateOnly To, SubjectKind SubjectKind, Guid? SubjectId, IReadOnlyList<ForecastTotals> Currencies, IReadOnlyList<OwnerForecast>? Owners);
+    string Period,
+    DateOnly From,
+    DateOnly To,
+    SubjectKind SubjectKind,
+    Guid? SubjectId,
+    IReadOnlyList<ForecastTotals> Currencies,
+    IReadOnlyList<OwnerForecast>? Owners,
+    WithheldFigures? Withheld);
 
 internal static class GetForecast
 {
@@ -34,7 +47,7 @@ internal static class GetForecast
                 ExecuteAsync(request, figures, user, clock, ct))
             .WithName(nameof(GetForecast))
             .WithSummary("Forecast of a period: pipeline, best case, commit and closed won, unweighted and weighted, per currency")
-            .WithDescription("Open opportunities count by close date, won ones by the day they were won in the caller's time zone. Pipeline includes best case and commit, best case includes commit. Weighted sums multiply each amount by its stage probability and round once per sum. Amounts are minor units, never added across currencies. team={id}|all or user=me|{id}; 403 when the caller may not see those figures.")
+            .WithDescription("Open opportunities count by close date, won ones by the day they were won in the caller's time zone. Pipeline includes best case and commit, best case includes commit. Weighted sums multiply each amount by its stage probability and round once per sum. Amounts are minor units, never added across currencies. team={id}|all or user=me|{id}; 403 when the caller may not see those figures. The works agreement decides which owners' lines appear (purpose: why, where it asks for one) and shows totals over too few hidden people as withheld.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -44,9 +57,15 @@ internal static class GetForecast
         RequestValidator.ThrowIfInvalid(request);
         var period = SalesPeriod.ParseOrCurrent(request.Period, ListTargets.Today(user, clock));
         var subjects = FigureSubjects.Parse(request.Team, request.User, user.Id);
-        // One read for the totals and the owners' lines: the figures of a team are read once, not twice.
-        var (totals, owners) = await figures.ForecastWithOwnersAsync(subjects, period, byOwner: subjects.Kind != SubjectKind.User, ct);
+        var forecast = await figures.ForecastAsync(subjects, period, byOwner: subjects.Kind != SubjectKind.User, Normalize.Text(request.Purpose), ct);
         return new ForecastResponse(
-            period.Key, period.Start, period.End.AddDays(-1), subjects.Kind, subjects.Kind == SubjectKind.Everyone ? null : subjects.Id, totals, owners);
+            period.Key,
+            period.Start,
+            period.End.AddDays(-1),
+            subjects.Kind,
+            subjects.Kind == SubjectKind.Everyone ? null : subjects.Id,
+            forecast.Totals,
+            forecast.Owners,
+            forecast.Withheld);
     }
 }

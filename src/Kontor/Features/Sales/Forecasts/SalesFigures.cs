@@ -1,5 +1,8 @@
 using Kontor.Features.Sales.Pipelines;
+using Kontor.Features.Sales.Targets;
 using Kontor.Platform.Access;
+using Kontor.Platform.Agreement;
+using Kontor.Platform.Agreement.Gate;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
@@ -77,11 +80,20 @@ public sealed record OwnerForecast(Guid OwnerId, string Name, IReadOnlyList<Fore
 /// <summary>One owner's closed-won sum in one currency.</summary>
 public sealed record OwnerAmount(Guid OwnerId, string Currency, long Amount, int Count);
 
-/// <summary>The open opportunities of one stage in one currency.</summary>
-public sealed record StageFigure(Guid StageId, string Stage, int Order, string Currency, int Count, long Amount, long Weighted);
+/// <summary>The open opportunities of one stage in one currency; the figures are null when the cell is shown as "fewer than k".</summary>
+public sealed record StageFigure(Guid StageId, string Stage, int Order, string Currency, int? Count, long? Amount, long? Weighted);
 
-/// <summary>The opportunities closed in a period with one outcome and one loss reason, in one currency.</summary>
-public sealed record OutcomeFigure(StageOutcome Outcome, string? Reason, string Currency, int Count, long Amount);
+/// <summary>The opportunities closed in a period with one outcome and one loss reason, in one currency; null figures are shown as "fewer than k".</summary>
+public sealed record OutcomeFigure(StageOutcome Outcome, string? Reason, string Currency, int? Count, long? Amount);
+
+/// <summary>
+/// A forecast as the reader may see it: the totals over the subjects (empty when they are shown as "fewer than k"),
+/// the lines of the owners whose individual figures the reader may see, and what was withheld.
+/// </summary>
+public sealed record ForecastFigures(IReadOnlyList<ForecastTotals> Totals, IReadOnlyList<OwnerForecast>? Owners, WithheldFigures? Withheld);
+
+/// <summary>Figures of employee data and what the works agreement withheld from them (null when nothing).</summary>
+public sealed record Gated<T>(T Figures, WithheldFigures? Withheld);
 
 /// <summary>
 /// The one way to read sales figures that measure a person's work: forecasts, pipeline, won and lost amounts per
@@ -91,10 +103,13 @@ public sealed record OutcomeFigure(StageOutcome Outcome, string? Reason, string 
 /// <remarks>
 /// Figures are sums, not records: they are read across the record-access filter once the person rule has allowed
 /// them, so a manager sees the totals of people further down the line whose single opportunities they cannot open.
-/// The works-agreement gate (issue 5) wraps exactly this class: it is the place where per-person sales figures leave
-/// the database, and nothing else reads opportunity amounts per owner.
+/// Then the works-agreement gate (<see cref="EmployeeDataGate"/>, docs/works-agreement.md) decides what of them is
+/// shown: the figures of a person only where the agreement lets the reader see that person's values (logged as an
+/// access), and statistics over groups only where the people hidden from the reader in them are none or at least
+/// the agreement's minimum group size. This class is the place where per-person sales figures leave the database;
+/// nothing else reads opportunity amounts per owner.
 /// </remarks>
-public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope access)
+public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope access, EmployeeDataGate gate)
 {
     private const int MaxManagerDepth = 50;
 
@@ -172,33 +187,25 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
         };
     }
 
-    /// <summary>The forecast of the subjects for the period: sums per currency, never across currencies.</summary>
-    public async Task<IReadOnlyList<ForecastTotals>> ForecastAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
-    {
-        var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
-        return Totals(open, won);
-    }
-
-    /// <summary>The forecast of each owner among the subjects (owners with figures only), by owner then currency.</summary>
-    public async Task<IReadOnlyList<OwnerForecast>> ForecastByOwnerAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
-    {
-        var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
-        return await ByOwnerAsync(open, won, ct);
-    }
-
     /// <summary>
-    /// The forecast of the subjects and, unless <paramref name="byOwner"/> is false, of each owner among them, from one
-    /// read of the figures (a team's rows are not read twice).
+    /// The forecast of the subjects for the period (sums per currency, never across currencies) and, when
+    /// <paramref name="byOwner"/>, the lines of each owner among them whose figures the reader may see, from one read
+    /// of the figures (a team's rows are not read twice).
     /// </summary>
-    public async Task<(IReadOnlyList<ForecastTotals> Totals, IReadOnlyList<OwnerForecast>? Owners)> ForecastWithOwnersAsync(
-        FigureSubjects subjects, SalesPeriod period, bool byOwner, CancellationToken ct)
+    public async Task<ForecastFigures> ForecastAsync(FigureSubjects subjects, SalesPeriod period, bool byOwner, string? purpose, CancellationToken ct)
     {
         // Several reads in a row: one open connection for all, not a trip to the pool (and its reset) before each.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var (open, won) = await ForecastRowsAsync(await ResolveAsync(subjects, ct), period, ct);
-            return (Totals(open, won), byOwner ? await ByOwnerAsync(open, won, ct) : null);
+            var owners = await ResolveAsync(subjects, ct);
+            var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, ct);
+            var (open, won) = await ForecastRowsAsync(owners, period, ct);
+            var suppression = await gate.SuppressAsync(db, reader, view, [view.Cell($"forecast:{period.Key}", view.Decisions.Keys)], totalShown: false, ct);
+            var totalHidden = suppression.Suppressed.Count > 0;
+            var lines = byOwner ? await ByOwnerAsync([.. open.Where(o => view.IsVisible(o.OwnerId))], [.. won.Where(w => view.IsVisible(w.OwnerId))], ct) : null;
+            await gate.RecordReadsAsync(db, view.Category, view.Decisions, lines?.Select(l => l.OwnerId) ?? OnePerson(subjects, shown: !totalHidden), purpose, ct);
+            return new ForecastFigures(totalHidden ? [] : Totals(open, won), lines, view.Withheld(0, totalHidden));
         }
         finally
         {
@@ -214,6 +221,20 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
             .Select(owner => new OwnerForecast(owner, names.GetValueOrDefault(owner, ""), Totals([.. open.Where(o => o.OwnerId == owner)], [.. won.Where(w => w.OwnerId == owner)])))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture)];
     }
+
+    /// <summary>
+    /// The person whose individual figures a read of one user's figures showed (logged by the gate when it is another
+    /// person); a team's or everyone's sums are statistics, not individual reads.
+    /// </summary>
+    private static IEnumerable<Guid> OnePerson(FigureSubjects subjects, bool shown) =>
+        subjects.Kind == SubjectKind.User && shown ? [subjects.Id] : [];
+
+    /// <summary>
+    /// The gate's view of the owners' figures in <paramref name="category"/>: for everyone (null) the tenant's users.
+    /// One person is a group of one, so a person the reader may not see individually is withheld like a small team.
+    /// </summary>
+    private async Task<EmployeeDataView> ViewAsync(EmployeeDataCategory category, IReadOnlyList<Guid>? owners, string? purpose, CancellationToken ct) =>
+        await gate.ViewAsync(db, reader, category, owners ?? await db.Users.Select(u => u.Id).ToListAsync(ct), purpose, ct);
 
     private async Task<(List<OpenRow> Open, List<OwnerAmount> Won)> ForecastRowsAsync(IReadOnlyList<Guid>? owners, SalesPeriod period, CancellationToken ct)
     {
@@ -249,50 +270,71 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
 
     private sealed record OpenRow(Guid OwnerId, string Currency, ForecastCategory Category, int Count, long Amount, long AmountTimesPercent);
 
-    /// <summary>Closed won per owner and currency in the period (the actuals that targets are measured against).</summary>
-    public async Task<IReadOnlyList<OwnerAmount>> ClosedWonByOwnerAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
-    {
-        var owners = await ResolveAsync(subjects, ct);
-        return await ClosedWonAsync(owners, period, ct);
-    }
-
     /// <summary>The open pipeline of the subjects by stage and currency (every close date).</summary>
-    public async Task<IReadOnlyList<StageFigure>> PipelineByStageAsync(FigureSubjects subjects, CancellationToken ct)
+    public async Task<Gated<IReadOnlyList<StageFigure>>> PipelineByStageAsync(FigureSubjects subjects, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
+        var view = await ViewAsync(EmployeeDataCategories.PipelinePerOwner, owners, purpose, ct);
         var rows = await Owned(owners)
             .Where(o => o.Outcome == StageOutcome.Open)
-            .GroupBy(o => new { o.StageId, o.Currency })
-            .Select(g => new { g.Key.StageId, g.Key.Currency, Count = g.Count(), Amount = g.Sum(o => o.Amount ?? 0), Weighted = g.Sum(o => (o.Amount ?? 0) * o.Probability) })
+            .GroupBy(o => new { o.StageId, o.Currency, o.OwnerId })
+            .Select(g => new { g.Key.StageId, g.Key.Currency, g.Key.OwnerId, Count = g.Count(), Amount = g.Sum(o => o.Amount ?? 0), Weighted = g.Sum(o => (o.Amount ?? 0) * o.Probability) })
             .ToListAsync(ct);
         var stageIds = rows.Select(r => r.StageId).Distinct().ToList();
         var stages = await db.PipelineStages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        return [.. rows
-            .Select(r => new StageFigure(r.StageId, stages[r.StageId].Name, stages[r.StageId].Order, r.Currency, r.Count, r.Amount, Percent(r.Weighted)))
-            .OrderBy(s => s.Order).ThenBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Currency, StringComparer.Ordinal)];
+        var cells = rows.GroupBy(r => (r.StageId, r.Currency)).ToList();
+        static string Key((Guid Stage, string Currency) cell) => $"stage:{cell.Stage}:{cell.Currency}";
+        var suppression = await gate.SuppressAsync(db, reader, view, [.. cells.Select(c => view.Cell(Key(c.Key), c.Select(r => r.OwnerId)))], totalShown: true, ct);
+        await gate.RecordReadsAsync(db, view.Category, view.Decisions, OnePerson(subjects, shown: true), purpose, ct);
+        var figures = cells
+            .Select(c =>
+            {
+                var stage = stages[c.Key.StageId];
+                var hidden = suppression.IsSuppressed(Key(c.Key));
+                return new StageFigure(
+                    c.Key.StageId, stage.Name, stage.Order, c.Key.Currency,
+                    hidden ? null : c.Sum(r => r.Count), hidden ? null : c.Sum(r => r.Amount), hidden ? null : Percent(c.Sum(r => r.Weighted)));
+            })
+            .OrderBy(s => s.Order).ThenBy(s => s.Stage, StringComparer.Ordinal).ThenBy(s => s.Currency, StringComparer.Ordinal)
+            .ToList();
+        return new Gated<IReadOnlyList<StageFigure>>(figures, view.Withheld(suppression.Suppressed.Count, totalHidden: false));
     }
 
     /// <summary>Opportunities won and lost in the period, by loss reason and currency.</summary>
-    public async Task<IReadOnlyList<OutcomeFigure>> WonLostByReasonAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
+    public async Task<Gated<IReadOnlyList<OutcomeFigure>>> WonLostByReasonAsync(FigureSubjects subjects, SalesPeriod period, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
+        var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, ct);
         var (from, to) = Instants(period);
         var rows = await Owned(owners)
             .Where(o => o.Outcome != StageOutcome.Open && o.ClosedAt >= from && o.ClosedAt < to)
-            .GroupBy(o => new { o.Outcome, o.LossReason, o.Currency })
-            .Select(g => new { g.Key.Outcome, g.Key.LossReason, g.Key.Currency, Count = g.Count(), Amount = g.Sum(o => o.Amount ?? 0) })
+            .GroupBy(o => new { o.Outcome, o.LossReason, o.Currency, o.OwnerId })
+            .Select(g => new { g.Key.Outcome, g.Key.LossReason, g.Key.Currency, g.Key.OwnerId, Count = g.Count(), Amount = g.Sum(o => o.Amount ?? 0) })
             .ToListAsync(ct);
-        return [.. rows
-            .Select(r => new OutcomeFigure(r.Outcome, r.Outcome == StageOutcome.Won ? null : r.LossReason, r.Currency, r.Count, r.Amount))
-            .GroupBy(r => (r.Outcome, r.Reason, r.Currency))
-            .Select(g => new OutcomeFigure(g.Key.Outcome, g.Key.Reason, g.Key.Currency, g.Sum(r => r.Count), g.Sum(r => r.Amount)))
-            .OrderBy(r => r.Outcome).ThenByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)];
+        var cells = rows.GroupBy(r => (r.Outcome, Reason: r.Outcome == StageOutcome.Won ? null : r.LossReason, r.Currency)).ToList();
+        string Key((StageOutcome Outcome, string? Reason, string Currency) cell) => $"outcome:{period.Key}:{cell.Outcome}:{cell.Reason}:{cell.Currency}";
+        var suppression = await gate.SuppressAsync(db, reader, view, [.. cells.Select(c => view.Cell(Key(c.Key), c.Select(r => r.OwnerId)))], totalShown: true, ct);
+        await gate.RecordReadsAsync(db, view.Category, view.Decisions, OnePerson(subjects, shown: true), purpose, ct);
+        var figures = cells
+            .Select(c =>
+            {
+                var hidden = suppression.IsSuppressed(Key(c.Key));
+                return new OutcomeFigure(c.Key.Outcome, c.Key.Reason, c.Key.Currency, hidden ? null : c.Sum(r => r.Count), hidden ? null : c.Sum(r => r.Amount));
+            })
+            .OrderBy(r => r.Outcome).ThenByDescending(r => r.Count ?? 0).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .ToList();
+        return new Gated<IReadOnlyList<OutcomeFigure>>(figures, view.Withheld(suppression.Suppressed.Count, totalHidden: false));
     }
 
-    /// <summary>The targets of the subjects for the period, each with the closed-won actual of its subject and currency.</summary>
-    public async Task<IReadOnlyList<Targets.TargetResponse>> TargetsAsync(FigureSubjects subjects, SalesPeriod period, CancellationToken ct)
+    /// <summary>
+    /// The targets of the subjects for the period, each with the closed-won actual of its subject and currency. A
+    /// target stays listed for whoever may see or set it; its actual and attainment are withheld where the reader may
+    /// not see the person's (or too few of the team's) figures.
+    /// </summary>
+    public async Task<Gated<IReadOnlyList<TargetResponse>>> TargetsAsync(FigureSubjects subjects, SalesPeriod period, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
+        var view = await ViewAsync(EmployeeDataCategories.TargetAttainment, owners, purpose, ct);
         var targets = db.SalesTargets.AsNoTracking().Where(t => t.Period == period.Key);
         targets = subjects.Kind switch
         {
@@ -309,16 +351,22 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
             .ToLookup(m => m.TeamId, m => m.UserId);
         var names = await SubjectNamesAsync(list.Select(t => (t.SubjectKind, t.SubjectId)), ct);
 
-        // Actuals of a team count its current members; for everyone's targets the won sums of every owner are needed.
-        var everyoneWon = owners is null ? won : null;
-        return [.. list
+        // Actuals of a team count its current members; a person's actual is a group of one.
+        IReadOnlySet<Guid> People(SalesTarget t) => t.SubjectKind == SubjectKind.User ? new HashSet<Guid> { t.SubjectId } : teamMembers[t.SubjectId].ToHashSet();
+        string Key(SalesTarget t) => $"target:{t.Id}";
+        var cells = list.Select(t => view.Cell(Key(t), People(t)) with { Statistic = $"target:{period.Key}:{t.Currency}" }).ToList();
+        var suppression = await gate.SuppressAsync(db, reader, view, cells, totalShown: false, ct);
+        var shown = list.Where(t => !suppression.IsSuppressed(Key(t))).ToList();
+        await gate.RecordReadsAsync(db, view.Category, view.Decisions, shown.Where(t => t.SubjectKind == SubjectKind.User).Select(t => t.SubjectId), purpose, ct);
+        var responses = list
             .Select(t =>
             {
-                var people = t.SubjectKind == SubjectKind.User ? [t.SubjectId] : teamMembers[t.SubjectId].ToHashSet();
-                var actual = (everyoneWon ?? won).Where(w => w.Currency == t.Currency && people.Contains(w.OwnerId)).Sum(w => w.Amount);
-                return Targets.TargetResponse.From(t, names.GetValueOrDefault(t.SubjectId, ""), actual);
+                long? actual = suppression.IsSuppressed(Key(t)) ? null : won.Where(w => w.Currency == t.Currency && People(t).Contains(w.OwnerId)).Sum(w => w.Amount);
+                return TargetResponse.From(t, names.GetValueOrDefault(t.SubjectId, ""), actual);
             })
-            .OrderBy(t => t.SubjectKind).ThenBy(t => t.SubjectName, StringComparer.CurrentCulture).ThenBy(t => t.Currency, StringComparer.Ordinal)];
+            .OrderBy(t => t.SubjectKind).ThenBy(t => t.SubjectName, StringComparer.CurrentCulture).ThenBy(t => t.Currency, StringComparer.Ordinal)
+            .ToList();
+        return new Gated<IReadOnlyList<TargetResponse>>(responses, view.Withheld(suppression.Suppressed.Count, totalHidden: false));
     }
 
     /// <summary>Display names of users and teams.</summary>

@@ -22,6 +22,10 @@ public sealed class GetSalesReportRequest
     [MaxChars(40)]
     public string? User { get; set; }
 
+    /// <summary>Why you look at other people's individual figures: one of the works agreement's purposes for the category, where it asks for one.</summary>
+    [MaxChars(40)]
+    public string? Purpose { get; set; }
+
     /// <summary><c>json</c> (the default), <c>csv</c> or <c>xlsx</c>.</summary>
     [MaxChars(10)]
     public string? Format { get; set; }
@@ -36,7 +40,7 @@ internal static class GetSalesReport
             .RequireAuthorization(KontorAuth.ApiPolicy)
             .WithName(nameof(GetSalesReport))
             .WithSummary("A sales report as JSON, CSV or XLSX: pipeline-by-stage, forecast-by-period, target-vs-actual, won-lost-by-reason")
-            .WithDescription("team={id}|all or user=me|{id}; 403 when the caller may not see those figures. Money columns are major units beside a currency column.")
+            .WithDescription("team={id}|all or user=me|{id}; 403 when the caller may not see those figures. Money columns are major units beside a currency column. Cells the works agreement withholds are empty and counted in withheld (purpose: why, where it asks for one).")
             .Produces<ReportTable>()
             .Produces(StatusCodes.Status200OK, contentType: ReportFiles.XlsxContentType)
             .ProducesValidationProblem()
@@ -69,7 +73,7 @@ internal static class GetSalesReport
 
         var kind = Parse(report) ?? throw RequestValidationException.For("report", "Use pipeline-by-stage, forecast-by-period, target-vs-actual or won-lost-by-reason.");
         var period = SalesPeriod.ParseOrCurrent(request.Period, ListTargets.Today(user, clock));
-        return reports.BuildAsync(kind, FigureSubjects.Parse(request.Team, request.User, user.Id), period, ct);
+        return reports.BuildAsync(kind, FigureSubjects.Parse(request.Team, request.User, user.Id), period, Normalize.Text(request.Purpose), ct);
     }
 
     /// <summary>The report's route name, e.g. <c>pipeline-by-stage</c>.</summary>

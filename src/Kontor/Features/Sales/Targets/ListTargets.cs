@@ -1,4 +1,5 @@
 using Kontor.Features.Sales.Forecasts;
+using Kontor.Platform.Agreement.Gate;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
 
@@ -18,7 +19,14 @@ public sealed class ListTargetsRequest
     /// <summary><c>me</c> (the default) or a user id.</summary>
     [MaxChars(40)]
     public string? User { get; set; }
+
+    /// <summary>Why you look at other people's individual figures: one of the works agreement's purposes for the category, where it asks for one.</summary>
+    [MaxChars(40)]
+    public string? Purpose { get; set; }
 }
+
+/// <summary>Targets of a period; <c>withheld</c> says whose actuals the works agreement left out (their <c>actual</c> is null).</summary>
+public sealed record TargetList(IReadOnlyList<TargetResponse> Items, WithheldFigures? Withheld);
 
 internal static class ListTargets
 {
@@ -27,16 +35,17 @@ internal static class ListTargets
                 ExecuteAsync(request, figures, user, clock, ct))
             .WithName(nameof(ListTargets))
             .WithSummary("Targets of a period with their actuals (closed won) and attainment")
-            .WithDescription("team={id} lists the team's target and its members' targets, user=me|{id} one person's. Actuals count opportunities won in the period in the target's currency. 403 when the caller may not see the person's or team's figures.")
+            .WithDescription("team={id} lists the team's target and its members' targets, user=me|{id} one person's. Actuals count opportunities won in the period in the target's currency. 403 when the caller may not see the person's or team's figures. Actuals the works agreement withholds are null (purpose: why, where it asks for one).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>Shared by the endpoint and the targets page.</summary>
-    public static Task<IReadOnlyList<TargetResponse>> ExecuteAsync(ListTargetsRequest request, SalesFigures figures, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    public static async Task<TargetList> ExecuteAsync(ListTargetsRequest request, SalesFigures figures, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         RequestValidator.ThrowIfInvalid(request);
         var period = SalesPeriod.ParseOrCurrent(request.Period, Today(user, clock));
-        return figures.TargetsAsync(FigureSubjects.Parse(request.Team, request.User, user.Id), period, ct);
+        var targets = await figures.TargetsAsync(FigureSubjects.Parse(request.Team, request.User, user.Id), period, Normalize.Text(request.Purpose), ct);
+        return new TargetList(targets.Figures, targets.Withheld);
     }
 
     /// <summary>Today in the user's time zone.</summary>

@@ -15,8 +15,8 @@ internal static class TargetReads
     public static async Task<TargetResponse> DescribeAsync(SalesTarget target, SalesFigures figures, CancellationToken ct)
     {
         var period = SalesPeriod.TryParse(target.Period)!;
-        var all = await figures.TargetsAsync(SubjectOf(target), period, ct);
-        return all.Single(t => t.Id == target.Id);
+        var all = await figures.TargetsAsync(SubjectOf(target), period, purpose: null, ct);
+        return all.Figures.Single(t => t.Id == target.Id);
     }
 
     /// <summary>The tracked target when the caller may see it (else null, a 404) and may set it (else 403).</summary>

@@ -46,10 +46,13 @@ public sealed record TargetResponse(
     PeriodKind PeriodKind,
     long Amount,
     string Currency,
-    long Actual,
+    long? Actual,
     decimal? AttainmentPercent)
 {
-    internal static TargetResponse From(SalesTarget target, string subjectName, long actual) => new(
+    /// <param name="target">The target.</param>
+    /// <param name="subjectName">The person's or team's name.</param>
+    /// <param name="actual">Closed won of the period, or null when the works agreement withholds it from the reader.</param>
+    internal static TargetResponse From(SalesTarget target, string subjectName, long? actual) => new(
         target.Id,
         target.SubjectKind,
         target.SubjectId,
@@ -59,7 +62,7 @@ public sealed record TargetResponse(
         target.Amount,
         target.Currency,
         actual,
-        Attainment(actual, target.Amount));
+        actual is { } value ? Attainment(value, target.Amount) : null);
 
     /// <summary>Actual ÷ target in percent, rounded half away from zero to one decimal.</summary>
     public static decimal? Attainment(long actual, long target) =>

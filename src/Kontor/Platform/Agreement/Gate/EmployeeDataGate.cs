@@ -27,15 +27,32 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
     public async Task<IReadOnlyDictionary<Guid, IndividualDecision>> ReadIndividualAsync(
         KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> subjects, string? purpose, CancellationToken ct)
     {
+        var decisions = await DecideAsync(db, reader, category, subjects, purpose, ct);
+        await RecordReadsAsync(db, category, decisions, decisions.Keys, purpose, ct);
+        return decisions;
+    }
+
+    /// <summary>
+    /// The decisions alone, without logging: for a feature that shows only some of the allowed people (those with
+    /// figures) and logs exactly those with <see cref="RecordReadsAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IndividualDecision>> DecideAsync(
+        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> subjects, string? purpose, CancellationToken ct)
+    {
         var (_, agreement) = await agreements.GetAsync(db, ct);
         var region = await db.Users.AsNoTracking().Where(u => u.Id == reader.Id).Select(u => u.Region).SingleOrDefaultAsync(ct);
         var gateReader = new GateReader(reader.Id, reader.Roles, region);
         var managers = await ManagerChainsAsync(db, subjects, ct);
-        var decisions = subjects.Distinct().ToDictionary(
+        return subjects.Distinct().ToDictionary(
             s => s,
             s => IndividualAccess.Decide(agreement, category, gateReader, new GateSubject(s, managers[s]), purpose));
+    }
 
-        var logged = decisions.Where(d => d.Value.IsAllowed && !d.Value.IsSelf).Select(d => d.Key).ToList();
+    /// <summary>Logs the reads of <paramref name="shown"/> people's values that were allowed and are not the reader's own, and saves them.</summary>
+    public async Task RecordReadsAsync(
+        KontorDb db, EmployeeDataCategory category, IReadOnlyDictionary<Guid, IndividualDecision> decisions, IEnumerable<Guid> shown, string? purpose, CancellationToken ct)
+    {
+        var logged = shown.Distinct().Where(s => decisions.TryGetValue(s, out var d) && d.IsAllowed && !d.IsSelf).ToList();
         foreach (var subject in logged)
         {
             audit.Record(db, AuditAction.Access, new RecordRef(SubjectType, subject), new { category = category.Key, purpose });
@@ -45,9 +62,30 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
         {
             await db.SaveChangesAsync(ct);
         }
-
-        return decisions;
     }
+
+    /// <summary>What <paramref name="reader"/> may see of the figures of a group of people (see <see cref="EmployeeDataView"/>); logs nothing yet.</summary>
+    public async Task<EmployeeDataView> ViewAsync(
+        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> people, string? purpose, CancellationToken ct)
+    {
+        var (_, agreement) = await agreements.GetAsync(db, ct);
+        var rule = agreement.RuleFor(category);
+        return new EmployeeDataView(category, await DecideAsync(db, reader, category, people, purpose, ct), rule.MinGroupSize, rule.Purposes);
+    }
+
+    /// <summary>
+    /// Which cells of a statistic built on <paramref name="view"/> may be shown: a cell counts only its hidden
+    /// contributors (<see cref="EmployeeDataView.Cell"/>), so when the reader may see everyone nothing is suppressed.
+    /// </summary>
+    public async Task<Suppression> SuppressAsync(
+        KontorDb db, CurrentUser reader, EmployeeDataView view, IReadOnlyList<GroupCell> cells, bool totalShown, CancellationToken ct) =>
+        view.HiddenCount == 0
+            ? new Suppression(new HashSet<string>(), TotalSuppressed: false)
+            : (await AggregateAsync(db, reader, view.Category, cells, totalShown, ct)).Suppression;
+
+    /// <summary>Whether the agreement in force allows lists of people ordered by their figures.</summary>
+    public async Task<bool> RankingsAllowedAsync(KontorDb db, CancellationToken ct) =>
+        (await agreements.GetAsync(db, ct)).Document.Rules.RankingsAllowed;
 
     /// <summary>
     /// Which cells of a statistic over groups of people may be shown to <paramref name="reader"/>: small cells and
@@ -62,17 +100,21 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
         var k = agreement.RuleFor(category).MinGroupSize;
         var primary = SmallCells.Suppress(cells, k, totalShown);
         var differencing = cells
-            .Where(c => !primary.IsSuppressed(c.Key) && overlap.WouldDisclose(reader.TenantId, reader.Id, category.Key, c.Members, k))
+            .Where(c => c.Members.Count > 0 && !primary.IsSuppressed(c.Key) && overlap.WouldDisclose(reader.TenantId, reader.Id, OverlapKey(category, c), c.Members, k))
             .Select(c => c.Key)
             .ToList();
         var suppression = differencing.Count == 0 ? primary : SmallCells.Suppress(cells, k, totalShown, differencing);
         foreach (var cell in cells.Where(c => !suppression.IsSuppressed(c.Key) && c.Members.Count > 0))
         {
-            overlap.Remember(reader.TenantId, reader.Id, category.Key, cell.Members);
+            overlap.Remember(reader.TenantId, reader.Id, OverlapKey(category, cell), cell.Members);
         }
 
         return (suppression, k);
     }
+
+    /// <summary>Groups are compared within one statistic: the category, and the cell's statistic when it names one.</summary>
+    private static string OverlapKey(EmployeeDataCategory category, GroupCell cell) =>
+        cell.Statistic is null ? category.Key : $"{category.Key}|{cell.Statistic}";
 
     /// <summary>Each subject's managers, the direct one first, read level by level.</summary>
     private static async Task<Dictionary<Guid, IReadOnlyList<Guid>>> ManagerChainsAsync(KontorDb db, IReadOnlyCollection<Guid> subjects, CancellationToken ct)

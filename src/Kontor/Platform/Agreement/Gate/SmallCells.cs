@@ -1,7 +1,11 @@
 namespace Kontor.Platform.Agreement.Gate;
 
-/// <summary>One cell of a statistic: a group of people (by id) whose values are summed or counted together.</summary>
-public sealed record GroupCell(string Key, IReadOnlySet<Guid> Members);
+/// <summary>
+/// One cell of a statistic: a group of people (by id) whose values are summed or counted together. A cell that names
+/// its <paramref name="Statistic"/> (e.g. the pipeline of one stage in one currency) is compared across queries only
+/// with cells of the same statistic; without one, with every group of the category.
+/// </summary>
+public sealed record GroupCell(string Key, IReadOnlySet<Guid> Members, string? Statistic = null);
 
 /// <summary>Which cells of a table may be shown, and whether its total may.</summary>
 public sealed record Suppression(IReadOnlySet<string> Suppressed, bool TotalSuppressed)
