@@ -7,11 +7,12 @@ namespace Kontor.Tests.Infrastructure;
 public static class AgreementArrange
 {
     /// <summary>
-    /// Team leads, administrators and every manager above a person see the person's sales figures without declaring a
-    /// purpose, and groups of two may be described: what tests of the sales figures assumed before the gate.
+    /// Team leads, administrators and every manager above a person see the person's employee data of every category
+    /// without declaring a purpose, and groups of two may be described: what tests of features written before the
+    /// gate assume.
     /// </summary>
-    public const string SalesSteering = """
-        agreement: "Sales steering"
+    public const string Permissive = """
+        agreement: "Permissive"
         version: 1
         purposes:
           - key: team-steering
@@ -31,6 +32,26 @@ public static class AgreementArrange
             individual: [self, direct-manager, TeamLead, Admin]
             min-group-size: 2
             retention: P2Y
+          - key: activity-counts
+            purposes: [team-steering]
+            individual: [self, direct-manager, TeamLead, Admin]
+            min-group-size: 2
+            retention: P2Y
+          - key: login-history
+            purposes: [team-steering]
+            individual: [self, direct-manager, TeamLead, Admin]
+            min-group-size: 2
+            retention: P2Y
+          - key: change-history
+            purposes: [team-steering]
+            individual: [self, direct-manager, TeamLead, Admin]
+            min-group-size: 2
+            retention: P2Y
+          - key: access-log
+            purposes: [team-steering]
+            individual: [self, direct-manager, TeamLead, Admin]
+            min-group-size: 2
+            retention: P2Y
         rules:
           manager-visibility: all-levels
           rankings: allowed
@@ -39,7 +60,7 @@ public static class AgreementArrange
         """;
 
     /// <summary>Version 1 of <paramref name="text"/> in force in the tenant, as if both parties had approved it (by <paramref name="approver"/>).</summary>
-    public static Task PutAgreementInForceAsync(this KontorAppFactory app, Guid tenantId, Guid approver, string text = SalesSteering) =>
+    public static Task PutAgreementInForceAsync(this KontorAppFactory app, Guid tenantId, Guid approver, string text = Permissive) =>
         app.InTenantAsync(tenantId, async db =>
         {
             var document = AgreementParser.Parse(text).Document ?? throw new InvalidOperationException("The test agreement does not parse.");

@@ -231,6 +231,7 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
         var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        await app.PutAgreementInForceAsync(admin.TenantId, admin.Id);
         var first = await rep.Client.CreateAccountAsync("First");
         var second = await rep.Client.CreateAccountAsync("Second");
         await rep.Client.PatchJsonAsync($"/api/accounts/{first.Id()}", new { industry = "Retail" }, "*").ExpectAsync(HttpStatusCode.OK);
@@ -247,6 +248,28 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
         Assert.Equal("Create", page.GetProperty("items")[0].Str("action"));
         await forRep.ProblemAsync(HttpStatusCode.Forbidden);
         await badAction.ProblemAsync(HttpStatusCode.BadRequest, "action");
+    }
+
+    [Fact]
+    public async Task List_WithoutAnAgreementThatNamesAdministrators_WithholdsWhoActed_AndRefusesLookingUpAPerson()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+        var rep = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        var account = await rep.Client.CreateAccountAsync("First");
+
+        var strict = await admin.Client.GetJsonAsync($"/api/audit-log?action=Create&recordId={account.Id()}");
+        var lookup = await admin.Client.FetchAsync($"/api/audit-log?actor={rep.Id}");
+        await app.PutAgreementInForceAsync(admin.TenantId, admin.Id);
+        var agreed = await admin.Client.GetJsonAsync($"/api/audit-log?action=Create&recordId={account.Id()}");
+
+        var hidden = Assert.Single(strict.GetProperty("items").EnumerateArray());
+        Assert.True(hidden.GetProperty("actorWithheld").GetBoolean());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (hidden.GetProperty("actorId").ValueKind, hidden.GetProperty("actorName").ValueKind));
+        await lookup.ProblemAsync(HttpStatusCode.Forbidden);
+        var named = Assert.Single(agreed.GetProperty("items").EnumerateArray());
+        Assert.Equal((rep.Id, false), (named.GetProperty("actorId").GetGuid(), named.GetProperty("actorWithheld").GetBoolean()));
+        var access = Assert.Single((await rep.Client.GetJsonAsync("/api/profile/data-access")).GetProperty("items").EnumerateArray());
+        Assert.Equal((admin.Id, "change-history"), (access.GetProperty("readerId").GetGuid(), access.Str("category")));
     }
 
     private static async Task SignInThroughFormAsync(HttpClient browser, string email, string password)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Kontor.Platform.Administration;
+using Kontor.Platform.Agreement;
+using Kontor.Platform.Agreement.Gate;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
@@ -36,9 +38,17 @@ public sealed class ListAuditLogRequest
 
     /// <summary>The <c>nextCursor</c> of the previous page.</summary>
     public string? Cursor { get; set; }
+
+    /// <summary>Why you look at who acted: one of the works agreement's purposes, where it asks for one before naming people.</summary>
+    [MaxChars(40)]
+    public string? Purpose { get; set; }
 }
 
-/// <summary>One audit entry as the API and the audit log page show it.</summary>
+/// <summary>
+/// One audit entry as the API and the audit log page show it. Who acted is employee data (change history, login
+/// history, access log): where the works agreement does not let the reader see it, <c>actorId</c> and
+/// <c>actorName</c> are null and <c>actorWithheld</c> is true; the hash still covers the stored entry.
+/// </summary>
 public sealed record AuditEntryResponse(
     long Sequence,
     DateTimeOffset At,
@@ -51,7 +61,8 @@ public sealed record AuditEntryResponse(
     Guid? RecordId,
     string? Detail,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    bool ActorWithheld = false);
 
 internal static class ListAuditLog
 {
@@ -65,18 +76,19 @@ internal static class ListAuditLog
     };
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/", ([AsParameters] ListAuditLogRequest request, KontorDb db, CurrentUser user, CancellationToken ct) =>
-                ExecuteAsync(request, db, user, ct))
+        group.MapGet("/", ([AsParameters] ListAuditLogRequest request, KontorDb db, CurrentUser user, EmployeeDataGate gate, CancellationToken ct) =>
+                ExecuteAsync(request, db, user, gate, ct))
             .WithName(nameof(ListAuditLog))
             .WithSummary("Browse your organisation's audit log, newest first")
-            .WithDescription("Keyset-paged: pass nextCursor as cursor for the next page. Filter by action, record type, record id, actor and time range. Administrators only.")
+            .WithDescription("Keyset-paged: pass nextCursor as cursor for the next page. Filter by action, record type, record id, actor and time range. Administrators only. Who acted is shown where the works agreement lets the caller see that person's change history, login history or access log (purpose: why, where it asks for one); filtering by another person's id needs that for all three.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    public static async Task<Page<AuditEntryResponse>> ExecuteAsync(ListAuditLogRequest request, KontorDb db, CurrentUser user, CancellationToken ct)
+    public static async Task<Page<AuditEntryResponse>> ExecuteAsync(ListAuditLogRequest request, KontorDb db, CurrentUser user, EmployeeDataGate gate, CancellationToken ct)
     {
         AdminAccess.Require(user);
         RequestValidator.ThrowIfInvalid(request);
+        var purpose = Normalize.Text(request.Purpose);
         var query = db.AuditEntries.AsNoTracking();
         if (Normalize.Text(request.Action) is { } actionName)
         {
@@ -100,6 +112,15 @@ internal static class ListAuditLog
 
         if (request.Actor is { } actor)
         {
+            // The entries of one person are their activity: looking them up needs the right to see it.
+            foreach (var category in ActorCategories)
+            {
+                if (!(await gate.DecideAsync(db, user, category, [actor], purpose, ct))[actor].IsAllowed)
+                {
+                    throw new ForbiddenException(AdminMessages.Get("The works agreement does not let you look up this person's activity in the audit log."));
+                }
+            }
+
             query = query.Where(e => e.ActorId == actor);
         }
 
@@ -113,20 +134,40 @@ internal static class ListAuditLog
             query = query.Where(e => e.At < to);
         }
 
-        return await KeysetSorts.PageAsync<AuditEntry, AuditEntryResponse>(query, NewestFirst, request.Cursor, request.Limit, ids => LoadAsync(db, ids, ct), ct);
+        return await KeysetSorts.PageAsync<AuditEntry, AuditEntryResponse>(query, NewestFirst, request.Cursor, request.Limit, ids => LoadAsync(db, user, gate, purpose, ids, ct), ct);
     }
 
-    private static async Task<IReadOnlyList<AuditEntryResponse>> LoadAsync(KontorDb db, IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>The categories of employee data an entry's actor belongs to, by what the entry records.</summary>
+    private static readonly EmployeeDataCategory[] ActorCategories =
+        [EmployeeDataCategories.ChangeHistory, EmployeeDataCategories.LoginHistory, EmployeeDataCategories.AccessLog];
+
+    private static EmployeeDataCategory CategoryOf(AuditAction action) =>
+        action is AuditAction.Login or AuditAction.LoginFailed or AuditAction.Logout ? EmployeeDataCategories.LoginHistory
+        : action == AuditAction.Access ? EmployeeDataCategories.AccessLog
+        : EmployeeDataCategories.ChangeHistory;
+
+    private static async Task<IReadOnlyList<AuditEntryResponse>> LoadAsync(
+        KontorDb db, CurrentUser user, EmployeeDataGate gate, string? purpose, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var entries = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var actorIds = entries.Values.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        var visible = new HashSet<(AuditAction, Guid)>();
+        foreach (var byCategory in entries.Values.Where(e => e.ActorId != null).GroupBy(e => CategoryOf(e.Action)))
+        {
+            var actors = byCategory.Select(e => e.ActorId!.Value).Distinct().ToList();
+            var decisions = await gate.DecideAsync(db, user, byCategory.Key, actors, purpose, ct);
+            await gate.RecordReadsAsync(db, byCategory.Key, decisions, actors, purpose, ct);
+            visible.UnionWith(byCategory.Where(e => decisions[e.ActorId!.Value].IsAllowed).Select(e => (e.Action, e.ActorId!.Value)));
+        }
+
+        bool Withheld(AuditEntry e) => e.ActorId is { } a && !visible.Contains((e.Action, a));
+        var actorIds = entries.Values.Where(e => e.ActorId != null && !Withheld(e)).Select(e => e.ActorId!.Value).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToDictionaryAsync(u => u.Id, ct);
         return [.. ids.Where(entries.ContainsKey).Select(id => entries[id]).Select(e => new AuditEntryResponse(
             e.Sequence,
             e.At,
-            e.ActorId,
-            e.ActorId is { } a && names.TryGetValue(a, out var n) ? UserNames.Of(n.FirstName, n.LastName, n.Email) : null,
+            Withheld(e) ? null : e.ActorId,
+            !Withheld(e) && e.ActorId is { } a && names.TryGetValue(a, out var n) ? UserNames.Of(n.FirstName, n.LastName, n.Email) : null,
             e.ActorKind,
             e.Channel,
             e.Action,
@@ -134,6 +175,7 @@ internal static class ListAuditLog
             e.RecordId,
             e.Detail,
             e.PreviousHash,
-            e.Hash))];
+            e.Hash,
+            Withheld(e)))];
     }
 }
