@@ -1,7 +1,11 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Kontor.Platform.Access;
+using Kontor.Platform.Agreement;
+using Kontor.Platform.Agreement.Versions;
+using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Tenancy;
@@ -148,6 +152,32 @@ public class KontorBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<AccessScope>().Unrestrict();
         await work(scope.ServiceProvider.GetRequiredService<KontorDb>());
     }
+
+    /// <summary>
+    /// Puts <paramref name="text"/> in force as the tenant's next agreement version the way people do: the administrator
+    /// proposes and approves it for the employer, the works-council member approves it for the council.
+    /// </summary>
+    public async Task PutAgreementInForceAsync(BrowserUser admin, BrowserUser council, string text)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var proposed = await AsUserAsync(admin, (services, user) => ProposeAgreement.ExecuteAsync(
+            new AgreementTextRequest { Text = text }, services.GetRequiredService<KontorDb>(), user, services.GetRequiredService<AuditTrail>(), ct));
+        foreach (var (approver, party) in new[] { (admin, AgreementParty.Employer), (council, AgreementParty.WorksCouncil) })
+        {
+            await AsUserAsync(approver, (services, user) => ApproveAgreement.ExecuteAsync(
+                proposed.Number, new AgreementDecisionRequest { Party = party }, services.GetRequiredService<KontorDb>(), user, services.GetRequiredService<AuditTrail>(), ct));
+        }
+    }
+
+    /// <summary>Runs work signed in as a user, the way their web UI circuit would.</summary>
+    public Task<T> AsUserAsync<T>(BrowserUser user, Func<IServiceProvider, CurrentUser, Task<T>> work) =>
+        WithServicesAsync(async services =>
+        {
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(KontorClaims.Tenant, user.TenantId.ToString())], "Test"));
+            Assert.True(await services.GetRequiredService<CurrentUserLoader>().LoadAsync(principal, Channel.Ui, TestContext.Current.CancellationToken));
+            return await work(services, services.GetRequiredService<CurrentUser>());
+        });
 
     /// <summary>Runs arrangement code with the app's services in a fresh scope.</summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)

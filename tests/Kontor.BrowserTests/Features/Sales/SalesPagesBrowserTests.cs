@@ -10,11 +10,34 @@ namespace Kontor.BrowserTests.Features.Sales;
 /// <summary>The sales reports, targets, visit week and upsell signal pages, used as people do.</summary>
 public sealed class SalesPagesBrowserTests(KontorBrowserApp app) : IClassFixture<KontorBrowserApp>
 {
+    /// <summary>Team leads see their members' pipelines and target attainment without declaring a purpose.</summary>
+    private const string TeamLeadsSeeTheirTeams = """
+        agreement: "BV Vertrieb"
+        purposes:
+          - key: team-steering
+        categories:
+          - key: pipeline-per-owner
+            purposes: [team-steering]
+            individual: [self, TeamLead]
+            min-group-size: 3
+            retention: P2Y
+          - key: target-attainment
+            purposes: [team-steering]
+            individual: [self, TeamLead]
+            min-group-size: 3
+            retention: P2Y
+        rules:
+          individual-access-needs-purpose: false
+        approval: [employer, works-council]
+        """;
+
     [Fact]
     public async Task SalesReports_TeamLeadWithOpenDeals_SeesPipelineByStageAndExportsCsv()
     {
         var lead = await app.CreateTenantWithUserAsync("Lena", "Leiter", "TeamLead");
         var rep = await app.CreateUserAsync(lead.TenantId, "Rolf", "Reisender", "SalesRep");
+        await app.PutAgreementInForceAsync(
+            await app.CreateUserAsync(lead.TenantId, "Anna", "Admin"), await app.CreateUserAsync(lead.TenantId, "Bettina", "Rath", "WorksCouncil"), TeamLeadsSeeTheirTeams);
         await app.InTenantAsync(lead.TenantId, async db =>
         {
             var team = new Team("Nord", TeamKind.FieldSales, null, null);
@@ -64,6 +87,8 @@ public sealed class SalesPagesBrowserTests(KontorBrowserApp app) : IClassFixture
     {
         var lead = await app.CreateTenantWithUserAsync("Tina", "Teamleiterin", "TeamLead");
         var rep = await app.CreateUserAsync(lead.TenantId, "Sven", "Sales", "SalesRep");
+        await app.PutAgreementInForceAsync(
+            await app.CreateUserAsync(lead.TenantId, "Anna", "Admin"), await app.CreateUserAsync(lead.TenantId, "Bettina", "Rath", "WorksCouncil"), TeamLeadsSeeTheirTeams);
         await app.InTenantAsync(lead.TenantId, async db =>
         {
             var team = new Team("Süd", TeamKind.FieldSales, null, null);
