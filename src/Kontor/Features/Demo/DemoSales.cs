@@ -213,7 +213,7 @@ internal static class DemoSales
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope of its own, signed in as the user, with the scope's context.</summary>
-    private static async Task AsAsync(IServiceProvider services, Guid tenantId, Guid userId, Func<IServiceProvider, CurrentUser, KontorDb, Task> work, CancellationToken ct)
+    internal static async Task AsAsync(IServiceProvider services, Guid tenantId, Guid userId, Func<IServiceProvider, CurrentUser, KontorDb, Task> work, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
