@@ -259,6 +259,9 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
 
         var strict = await admin.Client.GetJsonAsync($"/api/audit-log?action=Create&recordId={account.Id()}");
         var lookup = await admin.Client.FetchAsync($"/api/audit-log?actor={rep.Id}");
+        var lookupAsRecord = await admin.Client.FetchAsync($"/api/audit-log?recordId={rep.Id}");
+        await app.CreateClient().PostJsonAsync("/api/auth/login", new { email = rep.Email, password = KontorAppFactory.Password }).ExpectAsync(HttpStatusCode.OK);
+        var signIns = (await admin.Client.GetJsonAsync("/api/audit-log?action=Login")).GetProperty("items").EnumerateArray().ToList();
         await app.PutAgreementInForceAsync(admin.TenantId, admin.Id);
         var agreed = await admin.Client.GetJsonAsync($"/api/audit-log?action=Create&recordId={account.Id()}");
 
@@ -266,6 +269,10 @@ public sealed partial class AuditLogTests(KontorAppFactory app) : IClassFixture<
         Assert.True(hidden.GetProperty("actorWithheld").GetBoolean());
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (hidden.GetProperty("actorId").ValueKind, hidden.GetProperty("actorName").ValueKind));
         await lookup.ProblemAsync(HttpStatusCode.Forbidden);
+        await lookupAsRecord.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.NotEmpty(signIns);
+        Assert.All(signIns.Where(e => e.GetProperty("actorWithheld").GetBoolean()), e => Assert.Equal(JsonValueKind.Null, e.GetProperty("recordId").ValueKind));
+        Assert.DoesNotContain(signIns, e => e.GetProperty("recordId").ValueKind == JsonValueKind.String && e.GetProperty("recordId").GetGuid() == rep.Id);
         var named = Assert.Single(agreed.GetProperty("items").EnumerateArray());
         Assert.Equal((rep.Id, false), (named.GetProperty("actorId").GetGuid(), named.GetProperty("actorWithheld").GetBoolean()));
         var access = Assert.Single((await rep.Client.GetJsonAsync("/api/profile/data-access")).GetProperty("items").EnumerateArray());

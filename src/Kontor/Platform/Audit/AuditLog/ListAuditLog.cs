@@ -107,20 +107,18 @@ internal static class ListAuditLog
 
         if (request.RecordId is { } recordId)
         {
+            // The entries about a user hold their sign-ins: looking them up is looking up the person.
+            if (await db.Users.AnyAsync(u => u.Id == recordId, ct))
+            {
+                await RequirePersonAsync(db, user, gate, recordId, purpose, ct);
+            }
+
             query = query.Where(e => e.RecordId == recordId);
         }
 
         if (request.Actor is { } actor)
         {
-            // The entries of one person are their activity: looking them up needs the right to see it.
-            foreach (var category in ActorCategories)
-            {
-                if (!(await gate.DecideAsync(db, user, category, [actor], purpose, ct))[actor].IsAllowed)
-                {
-                    throw new ForbiddenException(AdminMessages.Get("The works agreement does not let you look up this person's activity in the audit log."));
-                }
-            }
-
+            await RequirePersonAsync(db, user, gate, actor, purpose, ct);
             query = query.Where(e => e.ActorId == actor);
         }
 
@@ -137,6 +135,18 @@ internal static class ListAuditLog
         return await KeysetSorts.PageAsync<AuditEntry, AuditEntryResponse>(query, NewestFirst, request.Cursor, request.Limit, ids => LoadAsync(db, user, gate, purpose, ids, ct), ct);
     }
 
+    /// <summary>The entries of one person are their activity: looking them up needs the right to see all of it.</summary>
+    private static async Task RequirePersonAsync(KontorDb db, CurrentUser user, EmployeeDataGate gate, Guid person, string? purpose, CancellationToken ct)
+    {
+        foreach (var category in ActorCategories)
+        {
+            if (!(await gate.DecideAsync(db, user, category, [person], purpose, ct))[person].IsAllowed)
+            {
+                throw new ForbiddenException(AdminMessages.Get("The works agreement does not let you look up this person's activity in the audit log."));
+            }
+        }
+    }
+
     /// <summary>The categories of employee data an entry's actor belongs to, by what the entry records.</summary>
     private static readonly EmployeeDataCategory[] ActorCategories =
         [EmployeeDataCategories.ChangeHistory, EmployeeDataCategories.LoginHistory, EmployeeDataCategories.AccessLog];
@@ -146,20 +156,29 @@ internal static class ListAuditLog
         : action == AuditAction.Access ? EmployeeDataCategories.AccessLog
         : EmployeeDataCategories.ChangeHistory;
 
+    private const string UserRecordType = "user";
+
+    /// <summary>A sign-in, failed sign-in or sign-out names the user as its record: the person of the login history.</summary>
+    private static bool IsSignIn(AuditEntry entry) =>
+        CategoryOf(entry.Action) == EmployeeDataCategories.LoginHistory && entry.RecordType == UserRecordType;
+
+    /// <summary>Whose employee data the entry is: the user who signed in, else who acted.</summary>
+    private static Guid? PersonOf(AuditEntry entry) => IsSignIn(entry) ? entry.RecordId : entry.ActorId;
+
     private static async Task<IReadOnlyList<AuditEntryResponse>> LoadAsync(
         KontorDb db, CurrentUser user, EmployeeDataGate gate, string? purpose, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var entries = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var visible = new HashSet<(AuditAction, Guid)>();
-        foreach (var byCategory in entries.Values.Where(e => e.ActorId != null).GroupBy(e => CategoryOf(e.Action)))
+        var visible = new HashSet<(EmployeeDataCategory, Guid)>();
+        foreach (var byCategory in entries.Values.Where(e => PersonOf(e) != null).GroupBy(e => CategoryOf(e.Action)))
         {
-            var actors = byCategory.Select(e => e.ActorId!.Value).Distinct().ToList();
-            var decisions = await gate.DecideAsync(db, user, byCategory.Key, actors, purpose, ct);
-            await gate.RecordReadsAsync(db, byCategory.Key, decisions, actors, purpose, ct);
-            visible.UnionWith(byCategory.Where(e => decisions[e.ActorId!.Value].IsAllowed).Select(e => (e.Action, e.ActorId!.Value)));
+            var people = byCategory.Select(e => PersonOf(e)!.Value).Distinct().ToList();
+            var decisions = await gate.DecideAsync(db, user, byCategory.Key, people, purpose, ct);
+            await gate.RecordReadsAsync(db, byCategory.Key, decisions, people, purpose, ct);
+            visible.UnionWith(people.Where(p => decisions[p].IsAllowed).Select(p => (byCategory.Key, p)));
         }
 
-        bool Withheld(AuditEntry e) => e.ActorId is { } a && !visible.Contains((e.Action, a));
+        bool Withheld(AuditEntry e) => PersonOf(e) is { } person && !visible.Contains((CategoryOf(e.Action), person));
         var actorIds = entries.Values.Where(e => e.ActorId != null && !Withheld(e)).Select(e => e.ActorId!.Value).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToDictionaryAsync(u => u.Id, ct);
@@ -172,7 +191,7 @@ internal static class ListAuditLog
             e.Channel,
             e.Action,
             e.RecordType,
-            e.RecordId,
+            Withheld(e) && IsSignIn(e) ? null : e.RecordId,
             e.Detail,
             e.PreviousHash,
             e.Hash,
