@@ -38,7 +38,7 @@ public sealed class ListAuditLogRequest
     public string? Cursor { get; set; }
 }
 
-/// <summary>One audit entry as the API and the audit log page show it.</summary>
+/// <summary>One audit entry as the API and the audit log page show it; <see cref="RedactedAt"/> is set when retention removed its person-identifying fields.</summary>
 public sealed record AuditEntryResponse(
     long Sequence,
     DateTimeOffset At,
@@ -51,7 +51,8 @@ public sealed record AuditEntryResponse(
     Guid? RecordId,
     string? Detail,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    DateTimeOffset? RedactedAt = null);
 
 internal static class ListAuditLog
 {
@@ -134,6 +135,7 @@ internal static class ListAuditLog
             e.RecordId,
             e.Detail,
             e.PreviousHash,
-            e.Hash))];
+            e.Hash,
+            e.RedactedAt))];
     }
 }
