@@ -42,6 +42,29 @@ public sealed class AuditRetentionSourceTests(FakeClockAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task Sources_RunForOneTenant_LeaveEveryOtherTenantAlone()
+    {
+        var acme = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var other = await app.CreateTenantWithUserAsync("Other", Roles.SalesRep);
+        await app.AddAccessAsync(other.TenantId, other.Id, other.Id);
+        var account = await other.Client.CreateAccountAsync("Other's");
+        await other.Client.PatchJsonAsync($"/api/accounts/{account.Id()}", new { industry = "Retail" }, "*").ExpectAsync(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromDays(91));
+        var before = await app.EntriesAsync(other.TenantId);
+
+        var outcomes = new[]
+        {
+            await app.RunRetentionAsync(acme.TenantId, "login-history"),
+            await app.RunRetentionAsync(acme.TenantId, "access-log"),
+            await app.RunRetentionAsync(acme.TenantId, "change-history"),
+        };
+
+        Assert.Equal([1, 0, 0], outcomes.Select(o => o.Anonymised));
+        Assert.Equal(before.Select(e => (e.Sequence, e.ActorId, e.RedactedAt)), (await app.EntriesAsync(other.TenantId)).Select(e => (e.Sequence, e.ActorId, e.RedactedAt)));
+        Assert.Equal(other.Id, Assert.Single(await app.FieldChangesAsync(other.TenantId, account.Id())).ChangedBy);
+    }
+
+    [Fact]
     public async Task LoginHistory_DryRun_ChangesNothing_AndReportsWhatTheRunThenDoes()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);

@@ -6,6 +6,7 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Retention;
+using Kontor.Platform.Tenancy;
 using Kontor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +16,22 @@ namespace Kontor.Tests.Platform.Audit;
 /// <summary>Runs the audit log's retention sources directly and arranges what the redaction tests need.</summary>
 internal static class RedactionTestData
 {
-    /// <summary>Runs one retention source (by key) in a tenant at the app's clock, with the agreement in force, like the daily job does.</summary>
-    public static Task<RetentionOutcome> RunRetentionAsync(this KontorAppFactory app, Guid tenantId, string key, bool dryRun = false) =>
-        app.InTenantAsync(tenantId, async db =>
+    /// <summary>
+    /// Runs one retention source (by key) for a tenant at the app's clock, with the agreement in force, like the daily job
+    /// does: the scope bound to the tenant, then a system scope entered, which lifts the tenant filters.
+    /// </summary>
+    public static async Task<RetentionOutcome> RunRetentionAsync(this KontorAppFactory app, Guid tenantId, string key, bool dryRun = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<KontorDb>();
+        var source = app.Services.GetServices<IRetentionSource>().Single(s => s.Key == key);
+        var agreement = await app.Services.GetRequiredService<AgreementInForce>().GetAsync(db, Api.Ct);
+        using (scope.ServiceProvider.GetRequiredService<SystemScope>().Enter("retention test"))
         {
-            var source = app.Services.GetServices<IRetentionSource>().Single(s => s.Key == key);
-            var agreement = await app.Services.GetRequiredService<AgreementInForce>().GetAsync(db, Api.Ct);
             return await source.ApplyAsync(new RetentionContext(db, db.Clock.GetUtcNow(), dryRun, agreement.Document), Api.Ct);
-        });
+        }
+    }
 
     public static Task<AuditVerification> VerifyAsync(this KontorAppFactory app, Guid tenantId) =>
         app.InTenantAsync(tenantId, db => AuditChainVerifier.VerifyAsync(db, tenantId, Api.Ct));

@@ -30,6 +30,13 @@ internal static class AuditRedaction
     /// <summary>The most examples a result lists.</summary>
     public const int MaxItems = 200;
 
+    /// <summary>
+    /// The tenant the run is for. Every query names it explicitly, since the job's system scope lifts the tenant filters
+    /// and a source must never reach another tenant's rows.
+    /// </summary>
+    public static Guid TenantOf(RetentionContext context) =>
+        context.Db.Tenant.TenantId ?? throw new InvalidOperationException("A retention source runs for one tenant; bind the scope to it (TenantContext.Use) before the run.");
+
     /// <summary>The instant before which a category's data has expired, by the agreement in the context.</summary>
     public static (DateTimeOffset Before, RetentionPeriod Period) CutOff(RetentionContext context, EmployeeDataCategory category)
     {
@@ -41,9 +48,9 @@ internal static class AuditRedaction
         RetentionContext context, EmployeeDataCategory category, Expression<Func<AuditEntry, bool>> ofCategory, CancellationToken ct)
     {
         var db = context.Db;
-        var tenant = db.Tenant.TenantId ?? throw new InvalidOperationException("Redaction runs in one tenant; this scope has none.");
+        var tenant = TenantOf(context);
         var (before, period) = CutOff(context, category);
-        var due = db.AuditEntries.AsNoTracking().Where(ofCategory).Where(e => e.RedactedAt == null && e.At < before);
+        var due = db.AuditEntries.AsNoTracking().Where(e => e.TenantId == tenant).Where(ofCategory).Where(e => e.RedactedAt == null && e.At < before);
         var held = await Held(db, due, true).CountAsync(ct);
         var free = Held(db, due, false);
         var formatV1 = await free.CountAsync(e => e.PersonalDigest == null, ct);
@@ -78,7 +85,7 @@ internal static class AuditRedaction
             var at = record.At;
             var by = record.Sequence;
             var updated = await db.AuditEntries
-                .Where(e => ids.Contains(e.Id) && e.RedactedAt == null && e.PersonalDigest != null)
+                .Where(e => e.TenantId == tenant && ids.Contains(e.Id) && e.RedactedAt == null && e.PersonalDigest != null)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(e => e.ActorId, (Guid?)null)
                         .SetProperty(e => e.PersonalSalt, (string?)null)
@@ -112,10 +119,10 @@ internal static class AuditRedaction
     /// </summary>
     public static IQueryable<AuditEntry> Held(KontorDb db, IQueryable<AuditEntry> entries, bool held) =>
         held
-            ? entries.Where(e => db.LegalHolds.Any(h => h.ReleasedAt == null
+            ? entries.Where(e => db.LegalHolds.Any(h => h.TenantId == e.TenantId && h.ReleasedAt == null
                 && ((h.RecordType == "user" && (h.RecordId == e.ActorId || (e.RecordType == "employee" && h.RecordId == e.RecordId)))
                     || (h.RecordType == e.RecordType && h.RecordId == e.RecordId))))
-            : entries.Where(e => !db.LegalHolds.Any(h => h.ReleasedAt == null
+            : entries.Where(e => !db.LegalHolds.Any(h => h.TenantId == e.TenantId && h.ReleasedAt == null
                 && ((h.RecordType == "user" && (h.RecordId == e.ActorId || (e.RecordType == "employee" && h.RecordId == e.RecordId)))
                     || (h.RecordType == e.RecordType && h.RecordId == e.RecordId))));
 

@@ -29,10 +29,11 @@ internal sealed class ChangeHistoryRetention : IRetentionSource
 
         var (before, period) = AuditRedaction.CutOff(context, category);
         var db = context.Db;
-        var due = db.FieldChanges.Where(c => c.ChangedBy != null && c.ChangedAt < before);
-        var held = due.Where(c => db.LegalHolds.Any(h => h.ReleasedAt == null
+        var tenant = AuditRedaction.TenantOf(context);
+        var due = db.FieldChanges.Where(c => c.TenantId == tenant && c.ChangedBy != null && c.ChangedAt < before);
+        var held = due.Where(c => db.LegalHolds.Any(h => h.TenantId == tenant && h.ReleasedAt == null
             && ((h.RecordType == "user" && h.RecordId == c.ChangedBy) || (h.RecordType == c.RecordType && h.RecordId == c.RecordId))));
-        var free = due.Where(c => !db.LegalHolds.Any(h => h.ReleasedAt == null
+        var free = due.Where(c => !db.LegalHolds.Any(h => h.TenantId == tenant && h.ReleasedAt == null
             && ((h.RecordType == "user" && h.RecordId == c.ChangedBy) || (h.RecordType == c.RecordType && h.RecordId == c.RecordId))));
         var heldRows = await held.CountAsync(ct);
         var examples = await free.OrderBy(c => c.Id).Select(c => c.Id).Take(Math.Max(0, AuditRedaction.MaxItems - audit.Items.Count)).ToListAsync(ct);

@@ -20,8 +20,9 @@ internal sealed class LoginHistoryRetention : IRetentionSource
 
         var (before, period) = AuditRedaction.CutOff(context, category);
         var db = context.Db;
-        var heldUsers = LegalHolds.HeldIds(db, "user");
-        var dueTokens = db.PersonalAccessTokens.Where(t => t.LastUsedAt != null && t.LastUsedAt < before);
+        var tenant = AuditRedaction.TenantOf(context);
+        var heldUsers = db.LegalHolds.Where(h => h.TenantId == tenant && h.RecordType == "user" && h.ReleasedAt == null).Select(h => h.RecordId);
+        var dueTokens = db.PersonalAccessTokens.Where(t => t.TenantId == tenant && t.LastUsedAt != null && t.LastUsedAt < before);
         var heldTokens = await dueTokens.CountAsync(t => heldUsers.Contains(t.UserId), ct);
         var tokens = dueTokens.Where(t => !heldUsers.Contains(t.UserId));
         var examples = await tokens.OrderBy(t => t.Id).Select(t => t.Id).Take(Math.Max(0, AuditRedaction.MaxItems - audit.Items.Count)).ToListAsync(ct);
