@@ -175,6 +175,29 @@ public sealed class AuditRedactionTests(FakeClockAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Postgres_TheApplicationsRole_MayUpdateOnlyTheRedactableColumns_AndNeverDeleteOrTruncate()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+
+        var (updatable, tablePrivileges) = await app.InTenantAsync(admin.TenantId, async db =>
+        {
+            if (!db.Database.IsNpgsql())
+            {
+                return (AuditDatabaseObjects.RedactableColumns.ToList(), new List<string>());
+            }
+
+            var columns = await db.Database.SqlQueryRaw<string>(
+                """SELECT column_name AS "Value" FROM information_schema.column_privileges WHERE table_name = 'AuditEntries' AND privilege_type = 'UPDATE' AND grantee = current_user""").ToListAsync(Api.Ct);
+            var table = await db.Database.SqlQueryRaw<string>(
+                """SELECT privilege_type AS "Value" FROM information_schema.table_privileges WHERE table_name = 'AuditEntries' AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') AND grantee IN (current_user, 'PUBLIC')""").ToListAsync(Api.Ct);
+            return (columns, table);
+        });
+
+        Assert.Equal(AuditDatabaseObjects.RedactableColumns.Order(StringComparer.Ordinal), updatable.Order(StringComparer.Ordinal));
+        Assert.Empty(tablePrivileges);
+    }
+
+    [Fact]
     public void DatabaseObjects_NameEveryColumnOfTheTable_EitherRedactableOrFixed()
     {
         using var scope = app.Services.CreateScope();
