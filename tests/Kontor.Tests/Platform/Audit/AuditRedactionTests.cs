@@ -1,6 +1,9 @@
 using System.Globalization;
 using Kontor.Platform.Access;
+using Kontor.Platform.Agreement;
 using Kontor.Platform.Audit;
+using Kontor.Platform.Audit.Redaction;
+using Kontor.Platform.Retention;
 using Kontor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +58,29 @@ public sealed class AuditRedactionTests(FakeClockAppFactory app) : IClassFixture
         var verified = await admin.Client.PostJsonAsync("/api/audit-log/verify", new { }).ExpectAsync(System.Net.HttpStatusCode.OK);
         Assert.True(verified.GetProperty("intact").GetBoolean());
         Assert.Equal(logins.Count, verified.GetProperty("redacted").GetInt64());
+    }
+
+    [Fact]
+    public async Task Redaction_InSeveralBatches_WritesOneRecordPerBatch_AndTheChainStaysIntact()
+    {
+        var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
+        for (var i = 0; i < 4; i++)
+        {
+            await app.SignInAsync(admin.Email);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(91));
+        var result = await app.InTenantAsync(admin.TenantId, db => AuditRedaction.RunAsync(
+            new RetentionContext(db, app.Clock.GetUtcNow(), DryRun: false, AgreementDefaults.Document),
+            EmployeeDataCategories.LoginHistory, e => e.Action == AuditAction.Login, Api.Ct, batchSize: 2));
+
+        var records = (await app.EntriesAsync(admin.TenantId)).Where(e => e.Action == AuditAction.Redact).Select(e => AuditRedactionRecord.Read(e.Detail)!).ToList();
+        Assert.Equal(5, result.Redacted);
+        Assert.Equal([2, 2, 1], records.Select(r => r.Count));
+        Assert.True(records.Zip(records.Skip(1)).All(p => p.First.To < p.Second.From));
+        var verified = await app.VerifyAsync(admin.TenantId);
+        Assert.True(verified.IsIntact, verified.Reason?.ToString());
+        Assert.Equal(5, verified.Redacted);
     }
 
     [Fact]

@@ -44,8 +44,9 @@ internal static class AuditRedaction
         return (period.ExpiredBefore(context.Now), period);
     }
 
+    /// <summary>Redacts (or counts, in a dry run) the due entries of a category that <paramref name="ofCategory"/> selects, <paramref name="batchSize"/> per transaction.</summary>
     public static async Task<RedactionResult> RunAsync(
-        RetentionContext context, EmployeeDataCategory category, Expression<Func<AuditEntry, bool>> ofCategory, CancellationToken ct)
+        RetentionContext context, EmployeeDataCategory category, Expression<Func<AuditEntry, bool>> ofCategory, CancellationToken ct, int batchSize = BatchSize)
     {
         var db = context.Db;
         var tenant = TenantOf(context);
@@ -69,10 +70,11 @@ internal static class AuditRedaction
         var after = 0L;
         while (true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // A caller's transaction (a job that wants the whole run atomic) is joined; otherwise each batch commits on its own.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await LockChainAsync(db, tenant, ct);
             var batch = await redactable.Where(e => e.Sequence > after).OrderBy(e => e.Sequence)
-                .Select(e => new { e.Id, e.Sequence }).Take(BatchSize).ToListAsync(ct);
+                .Select(e => new { e.Id, e.Sequence }).Take(batchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
@@ -99,12 +101,16 @@ internal static class AuditRedaction
                 throw new InvalidOperationException($"Redaction of {category.Key} expected to change {batch.Count} audit entries and changed {updated}; nothing was changed.");
             }
 
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            db.Entry(record).State = EntityState.Detached;
             redacted += batch.Count;
             items.AddRange(batch.Take(MaxItems - items.Count).Select(b => new RetentionItem("auditEntry", b.Id, reason)));
             after = batch[^1].Sequence;
-            if (batch.Count < BatchSize)
+            if (batch.Count < batchSize)
             {
                 break;
             }
