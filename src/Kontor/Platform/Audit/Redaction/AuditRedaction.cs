@@ -91,14 +91,15 @@ internal static class AuditRedaction
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(e => e.ActorId, (Guid?)null)
                         .SetProperty(e => e.PersonalSalt, (string?)null)
-                        .SetProperty(e => e.RecordId, e => e.RecordType == "user" || e.RecordType == "employee" ? null : e.RecordId)
+                        .SetProperty(e => e.RecordId, e => e.RecordType == "user" || e.RecordType == "employee" ? null : e.RecordId) // AuditChain.PersonRecordTypes
                         .SetProperty(e => e.RedactedAt, at)
                         .SetProperty(e => e.RedactedBy, by),
                     ct);
             if (updated != batch.Count)
             {
-                // Another run redacted some of the batch meanwhile; the Redact entry would count wrongly, so take it all back.
-                throw new InvalidOperationException($"Redaction of {category.Key} expected to change {batch.Count} audit entries and changed {updated}; nothing was changed.");
+                // Another run redacted some of the batch meanwhile; the Redact entry would count wrongly, so the batch's
+                // transaction is rolled back with its Redact entry.
+                throw new InvalidOperationException($"Redaction of {category.Key} expected to change {batch.Count} audit entries and changed {updated}; the batch was rolled back.");
             }
 
             if (transaction is not null)
