@@ -25,6 +25,9 @@ public enum AuditAction
     Reject,
     Withdraw,
     Access,
+
+    /// <summary>A retention run removed the person-identifying fields of earlier entries (ADR 0028).</summary>
+    Redact,
 }
 
 /// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>
@@ -38,7 +41,8 @@ public enum ActorKind
 /// <summary>
 /// One entry of a tenant's append-only audit log, chained to the entry before it by <see cref="PreviousHash"/>
 /// and sealed by <see cref="Hash"/> (see <see cref="AuditChain"/>). Holds ids, field names and counts, never
-/// personal data in clear, so it can outlive the erasure of the records it names.
+/// personal data in clear, so it can outlive the erasure of the records it names. The ids that name a person enter
+/// the hash through <see cref="PersonalDigest"/>, so retention can remove them later without breaking the chain (ADR 0028).
 /// </summary>
 public sealed class AuditEntry : TenantEntity
 {
@@ -81,12 +85,29 @@ public sealed class AuditEntry : TenantEntity
     /// <summary>Lower-case hex SHA-256 of <see cref="AuditChain.Canonical"/>.</summary>
     public string Hash { get; private set; } = "";
 
+    /// <summary>Random per-entry salt (32 hex digits) of <see cref="PersonalDigest"/>; removed with the person's fields on redaction.</summary>
+    public string? PersonalSalt { get; private set; }
+
+    /// <summary>
+    /// SHA-256 over the salt and the person-identifying fields (<see cref="AuditChain.PersonalDigestOf"/>), which the hash
+    /// covers instead of the fields; null for an entry of format v1, written before the digest existed.
+    /// </summary>
+    public string? PersonalDigest { get; private set; }
+
+    /// <summary>When a retention run removed the entry's person-identifying fields; null while they are there.</summary>
+    public DateTimeOffset? RedactedAt { get; private set; }
+
+    /// <summary>The <see cref="Sequence"/> of the <see cref="AuditAction.Redact"/> entry that records the redaction.</summary>
+    public long? RedactedBy { get; private set; }
+
     /// <summary>Links the entry behind the tenant's current head; called at save time under the tenant's chain lock.</summary>
     internal void Chain(long sequence, DateTimeOffset at, string previousHash)
     {
         Sequence = sequence;
         At = AuditChain.Truncate(at);
         PreviousHash = previousHash;
+        PersonalSalt = AuditChain.NewSalt();
+        PersonalDigest = AuditChain.PersonalDigestOf(this);
         Hash = AuditChain.ComputeHash(this);
     }
 }
@@ -102,6 +123,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Detail).HasMaxLength(AuditTrail.MaxDetailLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.PersonalSalt).HasMaxLength(32);
+        builder.Property(e => e.PersonalDigest).HasMaxLength(64);
 
         // The unique sequence is the last line of defence against a forked chain.
         builder.HasIndex(e => new { e.TenantId, e.Sequence }).IsUnique();

@@ -1,7 +1,9 @@
 using Kontor.Platform.Audit.AuditLog;
+using Kontor.Platform.Audit.Redaction;
 using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Records;
+using Kontor.Platform.Retention;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kontor.Platform.Audit;
@@ -16,6 +18,9 @@ internal static class AuditModule
         services.AddSingleton<IDatabaseObjects, AuditDatabaseObjects>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<IRecordMergeParticipant, FieldHistoryMergeParticipant>();
+        services.AddSingleton<IRetentionSource, LoginHistoryRetention>();
+        services.AddSingleton<IRetentionSource, AccessLogRetention>();
+        services.AddSingleton<IRetentionSource, ChangeHistoryRetention>();
         return services;
     }
 

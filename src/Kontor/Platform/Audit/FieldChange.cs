@@ -7,7 +7,8 @@ namespace Kontor.Platform.Audit;
 
 /// <summary>
 /// One change of one audited field of a record: old and new value as shown to people, who changed it, when and
-/// through which channel. Written in the same transaction as the change; never updated.
+/// through which channel. Written in the same transaction as the change; afterwards only a merge moves it and
+/// change-history retention clears its author (ADR 0028).
 /// </summary>
 public sealed class FieldChange : TenantEntity
 {
@@ -36,6 +37,9 @@ public sealed class FieldChange : TenantEntity
     public DateTimeOffset ChangedAt { get; private set; }
     public Guid? ChangedBy { get; private set; }
     public Channel Channel { get; private set; }
+
+    /// <summary>When change-history retention removed <see cref="ChangedBy"/>; null while the author is known (or it was the system).</summary>
+    public DateTimeOffset? ChangedByRedactedAt { get; private set; }
 
     /// <summary>A merge moves the history of the merged record to the survivor.</summary>
     internal void MoveTo(Guid recordId) => RecordId = recordId;

@@ -128,7 +128,7 @@ public static class AdminCli
                 if (result.IsIntact)
                 {
                     await output.WriteLineAsync(FormattableString.Invariant(
-                        $"Tenant '{tenant.Name}' ({tenant.Id}): intact, {result.Entries} entries, head {result.HeadSequence} {result.HeadHash ?? "-"}"));
+                        $"Tenant '{tenant.Name}' ({tenant.Id}): intact, {result.Entries} entries, head {result.HeadSequence} {result.HeadHash ?? "-"}; {result.Redacted} redacted after retention, {result.FormatV1} of format v1"));
                 }
                 else
                 {
@@ -148,6 +148,7 @@ public static class AdminCli
         Audit.AuditBreak.HashMismatch => "the entry's hash does not match its fields (the entry was changed)",
         Audit.AuditBreak.SequenceGap => "the sequence number is missing (an entry was deleted)",
         Audit.AuditBreak.PreviousHashMismatch => "the entry does not point to the hash of the entry before it",
+        Audit.AuditBreak.UncoveredRedaction => "personal fields were removed without a redaction record that counts the entry",
         null or _ => "unknown",
     };
 

@@ -43,6 +43,9 @@ public sealed record FieldChangeResponse(string Field, string? OldValue, string?
 
     /// <summary>The name of the user, team or record the new value refers to, when it is a reference the caller can see.</summary>
     public string? NewName { get; init; }
+
+    /// <summary>True when change-history retention removed who made the change (then <see cref="ChangedBy"/> is null).</summary>
+    public bool ChangedByRemoved { get; init; }
 }
 
 /// <summary>
@@ -120,6 +123,7 @@ internal static class GetTimeline
                     new FieldChangeResponse(change.Field, change.OldValue, change.NewValue, change.ChangedBy,
                         change.ChangedBy is { } by ? referenced.GetValueOrDefault(by) : null, change.Channel)
                     {
+                        ChangedByRemoved = change.ChangedByRedactedAt is not null,
                         OldName = NameOf(referenced, change.OldValue),
                         NewName = NameOf(referenced, change.NewValue),
                     });

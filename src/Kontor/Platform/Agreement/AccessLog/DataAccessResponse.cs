@@ -9,18 +9,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Platform.Agreement.AccessLog;
 
-/// <summary>One read of a person's individual employee data: who read whose data of which category, for which purpose, when and how.</summary>
+/// <summary>
+/// One read of a person's individual employee data: who read whose data of which category, for which purpose, when and
+/// how. When access-log retention has removed reader and subject (<see cref="Redacted"/>), both ids are null and both names empty.
+/// </summary>
 public sealed record DataAccessResponse(
     long Sequence,
     DateTimeOffset At,
     Guid? ReaderId,
     string ReaderName,
-    Guid SubjectId,
+    Guid? SubjectId,
     string SubjectName,
     string Category,
     string CategoryTitle,
     string? Purpose,
-    Channel Channel);
+    Channel Channel,
+    bool Redacted = false);
 
 /// <summary>Reading access entries out of the audit log, for the person's own page and the works council's log.</summary>
 internal static class DataAccessEntries
@@ -73,12 +77,13 @@ internal static class DataAccessEntries
                 e.At,
                 e.ActorId,
                 e.ActorId is { } reader ? names.GetValueOrDefault(reader, "") : "",
-                e.RecordId!.Value,
-                names.GetValueOrDefault(e.RecordId!.Value, ""),
+                e.RecordId,
+                e.RecordId is { } subject ? names.GetValueOrDefault(subject, "") : "",
                 category,
                 EmployeeDataCategories.Find(category) is { } known ? AgreementMessages.Get(known.Title) : category,
                 purpose,
-                e.Channel);
+                e.Channel,
+                e.RedactedAt is not null);
         })];
     }
 }

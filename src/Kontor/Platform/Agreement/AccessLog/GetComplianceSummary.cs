@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Platform.Agreement.AccessLog;
 
-/// <summary>How often one category was read for one purpose in the month, by how many readers about how many people.</summary>
+/// <summary>
+/// How often one category was read for one purpose in the month, by how many readers about how many people; reads whose
+/// reader and subject access-log retention removed count among the reads, not among readers and people.
+/// </summary>
 public sealed record ComplianceLine(string Category, string CategoryTitle, string? Purpose, int Reads, int Readers, int Subjects);
 
 /// <summary>
@@ -64,8 +67,8 @@ internal static class GetComplianceSummary
                 EmployeeDataCategories.Find(g.Key.Category) is { } known ? AgreementMessages.Get(known.Title) : g.Key.Category,
                 g.Key.Purpose,
                 g.Count(),
-                g.Select(r => r.ActorId).Distinct().Count(),
-                g.Select(r => r.RecordId).Distinct().Count()))
+                g.Select(r => r.ActorId).OfType<Guid>().Distinct().Count(),
+                g.Select(r => r.RecordId).OfType<Guid>().Distinct().Count()))
             .OrderBy(l => l.Category, StringComparer.Ordinal)
             .ThenBy(l => l.Purpose, StringComparer.Ordinal)
             .ToList();

@@ -48,6 +48,7 @@ public sealed class ListAuditLogRequest
 /// One audit entry as the API and the audit log page show it. Who acted is employee data (change history, login
 /// history, access log): where the works agreement does not let the reader see it, <c>actorId</c> and
 /// <c>actorName</c> are null and <c>actorWithheld</c> is true; the hash still covers the stored entry.
+/// <see cref="RedactedAt"/> is set when retention removed its person-identifying fields.
 /// </summary>
 public sealed record AuditEntryResponse(
     long Sequence,
@@ -62,7 +63,8 @@ public sealed record AuditEntryResponse(
     string? Detail,
     string PreviousHash,
     string Hash,
-    bool ActorWithheld = false);
+    bool ActorWithheld = false,
+    DateTimeOffset? RedactedAt = null);
 
 internal static class ListAuditLog
 {
@@ -195,6 +197,7 @@ internal static class ListAuditLog
             e.Detail,
             e.PreviousHash,
             e.Hash,
-            Withheld(e)))];
+            Withheld(e),
+            e.RedactedAt))];
     }
 }

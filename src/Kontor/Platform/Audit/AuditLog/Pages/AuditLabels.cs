@@ -24,6 +24,7 @@ internal static class AuditLabels
         AuditAction.Reject => "Rejected",
         AuditAction.Withdraw => "Withdrawn",
         AuditAction.Access => "Read employee data",
+        AuditAction.Redact => "Personal data removed after retention",
         _ => action.ToString(),
     };
 
@@ -41,6 +42,7 @@ internal static class AuditLabels
         AuditBreak.HashMismatch => "The entry's hash does not match its content: the entry was changed.",
         AuditBreak.SequenceGap => "The entry is missing: it was deleted.",
         AuditBreak.PreviousHashMismatch => "The entry does not point to the entry before it: an earlier entry was changed or replaced.",
+        AuditBreak.UncoveredRedaction => "Personal data was removed from the entry without a redaction record that counts it.",
         null or _ => "",
     };
 }

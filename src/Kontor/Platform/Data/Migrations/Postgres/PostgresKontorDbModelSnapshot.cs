@@ -2352,6 +2352,14 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("PersonalDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonalSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2363,6 +2371,12 @@ namespace Kontor.Platform.Data.Migrations.Postgres
                     b.Property<string>("RecordType")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RedactedBy")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -2395,6 +2409,9 @@ namespace Kontor.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid?>("ChangedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChangedByRedactedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Channel")
                         .IsRequired()

@@ -2330,6 +2330,14 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonalDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalSalt")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2341,6 +2349,12 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
                     b.Property<string>("RecordType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedactedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedactedBy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -2373,6 +2387,9 @@ namespace Kontor.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("ChangedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedByRedactedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
