@@ -25,6 +25,9 @@ public enum AuditAction
     Reject,
     Withdraw,
     Access,
+    Retention,
+    Hold,
+    Release,
 }
 
 /// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>

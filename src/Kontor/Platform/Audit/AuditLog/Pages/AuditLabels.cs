@@ -24,6 +24,9 @@ internal static class AuditLabels
         AuditAction.Reject => "Rejected",
         AuditAction.Withdraw => "Withdrawn",
         AuditAction.Access => "Read employee data",
+        AuditAction.Retention => "Retention run",
+        AuditAction.Hold => "Legal hold placed",
+        AuditAction.Release => "Legal hold released",
         _ => action.ToString(),
     };
 
