@@ -69,9 +69,18 @@ public sealed class ProbeRetentionSource : IRetentionSource
     }
 }
 
-/// <summary>The app on a fake clock with a <see cref="ProbeRetentionSource"/> that runs before every other source.</summary>
+/// <summary>
+/// The app on a fake clock with a <see cref="ProbeRetentionSource"/> that runs before every other source. The scheduler
+/// runs on the same clock and would start the nightly run after a jump; here it is scheduled for 2099, so the tests
+/// decide when retention runs.
+/// </summary>
 public sealed class RetentionAppFactory : KontorAppFactory
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [RetentionOptions.Section + ":Schedule"] = "0 0 0 1 1 ? 2099",
+    };
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public ProbeRetentionSource Probe { get; } = new();

@@ -16,7 +16,7 @@ namespace Kontor.Tests.Platform.Retention;
 /// </summary>
 public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<RetentionAppFactory>, IDisposable
 {
-    private const int Months = 6;
+    private const int Months = 1;
 
     public void Dispose() => app.Probe.Reset();
 
@@ -26,9 +26,9 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         var (admin, rep) = await TenantAsync();
         var start = app.Clock.GetUtcNow();
         var due = (await rep.Client.CreateLeadAsync("Due")).Id();
-        app.Clock.Advance(TimeSpan.FromDays(2));
-        var notYet = (await rep.Client.CreateLeadAsync("Not yet")).Id();
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var notYet = (await (await app.SignInAsync(rep.Email)).CreateLeadAsync("Not yet")).Id();
 
         app.Clock.SetUtcNow(start.AddMonths(Months).AddDays(1));
         var run = await (await app.SignInAsync(admin.Email)).RunRetentionAsync(dryRun: false);
@@ -48,7 +48,7 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         await admin.Client.PlaceHoldAsync("lead", held);
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
 
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         var run = await (await app.SignInAsync(admin.Email)).RunRetentionAsync(dryRun: false);
 
         Assert.Equal([free], run.ItemIds("stale-leads"));
@@ -68,7 +68,7 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         }
 
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         var client = await app.SignInAsync(admin.Email);
 
         var dry = await client.RunRetentionAsync(dryRun: true);
@@ -95,14 +95,14 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         var id = lead.Id();
         await rep.Client.PatchJsonAsync($"/api/leads/{id}", new { firstName = "Zacharias" }, "*").ExpectAsync(HttpStatusCode.OK);
         await rep.Client.AddNoteAsync("lead", id, "Zacharias Quellenbach called about prices");
-        Assert.Contains("Quellenbach", (await rep.Client.GetJsonAsync("/api/search?q=Quellenbach")).GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Quellenbach", (await rep.Client.GetJsonAsync("/api/search?q=Quellenbach")).GetProperty("groups").GetRawText(), StringComparison.Ordinal);
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
 
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         await app.RunRetentionJobAsync();
 
         var client = await app.SignInAsync(rep.Email);
-        Assert.DoesNotContain("Quellenbach", (await client.GetJsonAsync("/api/search?q=Quellenbach")).GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Quellenbach", (await client.GetJsonAsync("/api/search?q=Quellenbach")).GetProperty("groups").GetRawText(), StringComparison.Ordinal);
         await client.FetchAsync($"/api/leads/{id}").ProblemAsync(HttpStatusCode.NotFound);
         await client.FetchAsync($"/api/timeline/lead/{id}").ProblemAsync(HttpStatusCode.NotFound);
         await app.InTenantAsync(admin.TenantId, async db =>
@@ -122,17 +122,17 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         await rep.Client.PatchJsonAsync($"/api/leads/{id}", new { email = "vogelsang@example.org" }, "*").ExpectAsync(HttpStatusCode.OK);
         await admin.Client.SetRetentionRulesAsync(Rules("Anonymise"));
 
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         var run = await (await app.SignInAsync(admin.Email)).RunRetentionAsync(dryRun: false);
         var second = await (await app.SignInAsync(admin.Email)).RunRetentionAsync(dryRun: false);
 
-        Assert.Equal(1, run.SourceReport("stale-leads").GetProperty("anonymised").GetInt32());
+        Assert.True(run.SourceReport("stale-leads").GetProperty("anonymised").GetInt32() == 1, run.GetRawText());
         Assert.Equal(0, second.SourceReport("stale-leads").GetProperty("anonymised").GetInt32());
         var client = await app.SignInAsync(rep.Email);
         var stored = await client.GetJsonAsync($"/api/leads/{id}");
         Assert.Equal("Fair", stored.Str("source"));
         Assert.DoesNotContain("Vogelsang", stored.GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Vogelsang", (await client.GetJsonAsync("/api/search?q=Vogelsang")).GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Vogelsang", (await client.GetJsonAsync("/api/search?q=Vogelsang")).GetProperty("groups").GetRawText(), StringComparison.Ordinal);
         Assert.False(await app.InTenantAsync(admin.TenantId, db => db.FieldChanges.AnyAsync(c => c.RecordId == id, Api.Ct)));
     }
 
@@ -144,7 +144,7 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
         app.Probe.Fail = true;
 
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         var run = await (await app.SignInAsync(admin.Email)).RunRetentionAsync(dryRun: false);
 
         Assert.Equal("Failed", run.Str("status"));
@@ -181,7 +181,7 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         var (admin, rep) = await TenantAsync();
         await rep.Client.CreateLeadAsync("Stale");
         await admin.Client.SetRetentionRulesAsync(Rules("Delete"));
-        app.Clock.Advance(TimeSpan.FromDays(200));
+        app.Clock.Advance(TimeSpan.FromDays(40));
         var client = await app.SignInAsync(admin.Email);
 
         var run = await client.RunRetentionAsync(dryRun: false);
