@@ -115,6 +115,34 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task PurgedContact_FromTheRecycleBin_LeavesNoTraceInExportSearchTimelineOrHistory()
+    {
+        var (admin, rep) = await TenantAsync();
+        await rep.Client.CreateContactAsync("Keeper");
+        var id = (await rep.Client.CreateContactAsync("Hollerbach")).Id();
+        await rep.Client.PatchJsonAsync($"/api/contacts/{id}", new { firstName = "Quirinus" }, "*").ExpectAsync(HttpStatusCode.OK);
+        await rep.Client.AddNoteAsync("contact", id, "Quirinus Hollerbach asked for a call back");
+        await rep.Client.RemoveAsync($"/api/contacts/{id}").ExpectAsync(HttpStatusCode.NoContent);
+
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await app.RunRetentionJobAsync();
+
+        var client = await app.SignInAsync(admin.Email);
+        var export = await (await client.FetchAsync("/api/contacts/export?format=csv")).Content.ReadAsStringAsync(Api.Ct);
+        Assert.Contains("Keeper", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hollerbach", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hollerbach", (await client.GetJsonAsync("/api/search?q=Hollerbach")).GetProperty("groups").GetRawText(), StringComparison.Ordinal);
+        await client.FetchAsync($"/api/timeline/contact/{id}").ProblemAsync(HttpStatusCode.NotFound);
+        await app.InTenantAsync(admin.TenantId, async db =>
+        {
+            Assert.False(await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).AnyAsync(c => c.Id == id, Api.Ct));
+            Assert.False(await db.Activities.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).AnyAsync(a => a.TargetId == id, Api.Ct));
+            Assert.False(await db.FieldChanges.AnyAsync(c => c.RecordId == id, Api.Ct));
+            Assert.False(await db.FieldChanges.AnyAsync(c => c.OldValue!.Contains("Quirinus") || c.NewValue!.Contains("Quirinus"), Api.Ct));
+        });
+    }
+
+    [Fact]
     public async Task AnonymisedLead_KeepsItsRowButNoNameInSearchOrFieldHistory()
     {
         var (admin, rep) = await TenantAsync();
