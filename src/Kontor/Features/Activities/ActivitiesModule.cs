@@ -19,6 +19,7 @@ internal static class ActivitiesModule
         services.AddSingleton(ActivityObjects.Activities);
         services.AddScoped<ActivityAccess>();
         services.AddScoped<IRecordMergeParticipant, ActivityMergeParticipant>();
+        services.AddSingleton<IRecordPurgeParticipant, ActivityPurgeParticipant>();
         services.AddSingleton(new RecordSection(typeof(Timeline.Pages.RecordTimeline), Order: 100));
         services.AddSingleton(new AppBarItem(typeof(Tasks.Pages.TaskReminder), Order: 100));
         return services;

@@ -11,6 +11,7 @@ using Kontor.Features.Sales.Targets;
 using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Data;
 using Kontor.Platform.Records;
+using Kontor.Platform.Retention.Rules;
 using Kontor.Platform.Search;
 using Quartz;
 
@@ -33,6 +34,8 @@ internal static class SalesModule
         services.AddSingleton<IDatabaseObjects, OpportunityStageTotalsObjects>();
         services.AddSingleton(new RecordSection(typeof(Opportunities.Pages.AccountOpportunities), Order: 50));
         services.AddLeads();
+        services.AddSingleton<IStatutoryRecords, QuoteStatutoryRecords>();
+        services.AddSingleton<IStatutoryRecords, OrderStatutoryRecords>();
         services.AddScoped<SalesFigures>();
         services.AddScoped<SalesReports>();
         services.AddSingleton(new RecordSection(typeof(UpsellSignals.Pages.AccountUpsellSignals), Order: 60));

@@ -28,6 +28,9 @@ public enum AuditAction
 
     /// <summary>A retention run removed the person-identifying fields of earlier entries (ADR 0028).</summary>
     Redact,
+    Retention,
+    Hold,
+    Release,
 }
 
 /// <summary>Who acted: a signed-in user, a personal access token (of <see cref="AuditEntry.ActorId"/>) or the system.</summary>

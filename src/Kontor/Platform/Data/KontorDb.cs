@@ -23,6 +23,8 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Events;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Retention;
+using Kontor.Platform.Retention.Rules;
+using Kontor.Platform.Retention.Runs;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -91,6 +93,9 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<SalesTarget> SalesTargets => Set<SalesTarget>();
     public DbSet<UpsellSignal> UpsellSignals => Set<UpsellSignal>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<RetentionSettings> RetentionSettings => Set<RetentionSettings>();
+    public DbSet<StatutoryPeriodSetting> StatutoryPeriodSettings => Set<StatutoryPeriodSetting>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

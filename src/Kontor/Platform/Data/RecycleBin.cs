@@ -1,42 +1,54 @@
 using System.Reflection;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Logging;
-using Kontor.Platform.Tenancy;
+using Kontor.Platform.Retention;
+using Kontor.Platform.Retention.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Quartz;
 
 namespace Kontor.Platform.Data;
 
 /// <summary>
-/// Deleted records wait in the recycle bin for <see cref="RetentionDays"/> days and are then purged for good
-/// by this daily job, for every record type of the model, across all tenants, in a system scope.
-/// References to a purged record are cleared by the database (ON DELETE SET NULL).
+/// Deleted records wait in the recycle bin for the tenant's <see cref="RetentionRules.RecycleBinDays"/> (default
+/// <see cref="RetentionDays"/>) and are then purged for good by the daily retention job, for every record type of
+/// the model, with everything attached to them (<see cref="RecordPurge"/>). Records under a legal hold or inside a
+/// statutory period stay, and so do records still referenced by one that stays (a deal's quote): the database
+/// refuses their delete, and the purge keeps them rather than fail. References to a purged record are cleared by the
+/// database (ON DELETE SET NULL).
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clock, ILogger<RecycleBin> log) : IJob
+public sealed class RecycleBin(RecordPurge purge, ProtectedRecords protectedRecords, AuditTrail audit, ILogger<RecycleBin> log) : IRetentionSource
 {
+    /// <summary>The default of <see cref="RetentionRules.RecycleBinDays"/>.</summary>
     public const int RetentionDays = 30;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await PurgeAsync(cancellationToken);
+    public const string SourceKey = "recycle-bin";
 
-    /// <summary>Hard-deletes every record deleted more than <see cref="RetentionDays"/> days ago; returns how many.</summary>
-    public async Task<int> PurgeAsync(CancellationToken ct)
+    private const int BatchSize = 200;
+
+    public string Key => SourceKey;
+
+    public async Task<RetentionOutcome> ApplyAsync(RetentionContext context, CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow().AddDays(-RetentionDays);
-        var purge = typeof(RecycleBin).GetMethod(nameof(PurgeTypeAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
-        var purged = 0;
-        using (system.Enter("recycle bin purge"))
+        var outcome = new RetentionTally(Key);
+        if (!context.Rules.RecycleBinEnabled)
         {
-            foreach (var type in DependentsFirst(db.Model.GetEntityTypes().Where(t => typeof(RecordEntity).IsAssignableFrom(t.ClrType)).ToList()))
+            return outcome.ToOutcome();
+        }
+
+        var cutoff = context.Now.AddDays(-context.Rules.RecycleBinDays);
+        var method = typeof(RecycleBin).GetMethod(nameof(PurgeTypeAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        var roots = context.Db.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(RecordEntity).IsAssignableFrom(t.ClrType)).ToList();
+        foreach (var type in DependentsFirst(roots))
+        {
+            var before = outcome.Deleted;
+            await (Task)method.MakeGenericMethod(type).Invoke(this, [context, cutoff, outcome, ct])!;
+            if (outcome.Deleted > before)
             {
-                var count = await (Task<int>)purge.MakeGenericMethod(type).Invoke(this, [cutoff, ct])!;
-                PlatformLog.RecycleBinPurged(log, count, type.Name);
-                purged += count;
+                PlatformLog.RecycleBinPurged(log, outcome.Deleted - before, type.Name);
             }
         }
 
-        return purged;
+        return outcome.ToOutcome();
     }
 
     /// <summary>
@@ -58,26 +70,74 @@ public sealed class RecycleBin(KontorDb db, SystemScope system, TimeProvider clo
         return ordered;
     }
 
-    /// <summary>Deletes with one statement per type and writes one <c>Purge</c> audit entry per tenant with the count, in one transaction.</summary>
-    private async Task<int> PurgeTypeAsync<T>(DateTimeOffset cutoff, CancellationToken ct)
+    /// <summary>Purges one type in batches, each in one transaction with one <c>Purge</c> audit entry holding its count.</summary>
+    private async Task PurgeTypeAsync<T>(RetentionContext context, DateTimeOffset cutoff, RetentionTally outcome, CancellationToken ct)
         where T : RecordEntity
     {
-        var expired = db.Set<T>().IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(r => r.DeletedAt != null && r.DeletedAt < cutoff);
+        var db = context.Db;
+        var recordType = AuditTrail.RecordTypeOf(typeof(T));
+        var expired = db.Set<T>().AsNoTracking().IgnoreQueryFilters([KontorDb.Filters.RecycleBin, KontorDb.Filters.RecordAccess])
+            .Where(r => r.DeletedAt != null && r.DeletedAt < cutoff);
+        outcome.Held += await protectedRecords.Protected(expired, db, recordType, context.Periods, context.Now).CountAsync(ct);
+        var due = protectedRecords.Removable(expired, db, recordType, context.Periods, context.Now);
+        if (context.DryRun)
+        {
+            var ids = await due.OrderBy(r => r.Id).Select(r => r.Id).Take(RetentionTally.MaxItems).ToListAsync(ct);
+            outcome.Deleted += await due.CountAsync(ct);
+            outcome.AddItems(recordType, ids, "in the recycle bin for more than the retention period");
+            return;
+        }
+
+        var kept = new List<Guid>();
+        while (true)
+        {
+            var batch = await due.Where(r => !kept.Contains(r.Id)).OrderBy(r => r.Id).Select(r => r.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            if (await TryPurgeAsync<T>(db, recordType, batch, ct))
+            {
+                outcome.Deleted += batch.Count;
+                outcome.AddItems(recordType, batch, "in the recycle bin for more than the retention period");
+                continue;
+            }
+
+            // Some record of the batch is still referenced by one that stays: purge the others one by one.
+            foreach (var id in batch)
+            {
+                if (await TryPurgeAsync<T>(db, recordType, [id], ct))
+                {
+                    outcome.Deleted++;
+                    outcome.AddItems(recordType, [id], "in the recycle bin for more than the retention period");
+                }
+                else
+                {
+                    kept.Add(id);
+                    outcome.Held++;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> TryPurgeAsync<T>(KontorDb db, string recordType, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+        where T : RecordEntity
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var perTenant = await expired.GroupBy(r => r.TenantId).Select(g => new { Tenant = g.Key, Count = g.Count() }).ToListAsync(ct);
-        if (perTenant.Count == 0)
+        try
         {
-            return 0;
+            var purged = await purge.PurgeAsync<T>(db, ids, ct);
+            audit.Record(db, AuditAction.Purge, recordType, new { count = purged, reason = "recycle bin retention" });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
         }
-
-        var purged = await expired.ExecuteDeleteAsync(ct);
-        foreach (var tenant in perTenant)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            AuditTrail.RecordInTenant(db, tenant.Tenant, AuditAction.Purge, AuditTrail.RecordTypeOf(typeof(T)), new { count = tenant.Count, reason = "recycle bin retention" });
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return false;
         }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return purged;
     }
 }

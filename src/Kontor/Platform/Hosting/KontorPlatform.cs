@@ -10,6 +10,7 @@ using Kontor.Platform.Identity;
 using Kontor.Platform.Identity.Profile;
 using Kontor.Platform.Logging;
 using Kontor.Platform.Records;
+using Kontor.Platform.Retention;
 using Kontor.Platform.Search;
 using Kontor.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +68,7 @@ internal static class KontorPlatform
         services.AddKontorData(configuration, builder.Environment.ContentRootPath);
         services.AddKontorAudit();
         services.AddWorksAgreement();
+        services.AddRetention(configuration);
         services.AddDataProtection().SetApplicationName("Kontor").PersistKeysToDbContext<KontorDb>();
         services.AddKontorIdentity();
         services.AddKontorHttp();
@@ -99,9 +101,6 @@ internal static class KontorPlatform
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddQuartz(quartz =>
         {
-            quartz.ScheduleJob<RecycleBin>(
-                trigger => trigger.WithIdentity("recycle-bin-purge").WithSchedule(CronScheduleBuilder.Create("0 30 3 * * ?")),
-                _ => { });
             quartz.ScheduleJob<IdempotencyCleanup>(
                 trigger => trigger.WithIdentity("idempotency-cleanup").WithSchedule(CronScheduleBuilder.Create("0 15 * * * ?")),
                 _ => { });
@@ -150,6 +149,7 @@ internal static class KontorPlatform
         app.MapProfileEndpoints();
         app.MapAuditLog();
         app.MapWorksAgreement();
+        app.MapRetention();
         app.MapGlobalSearch();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

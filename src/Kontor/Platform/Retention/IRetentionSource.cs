@@ -1,14 +1,22 @@
 using Kontor.Platform.Agreement;
 using Kontor.Platform.Data;
+using Kontor.Platform.Retention.Rules;
 
 namespace Kontor.Platform.Retention;
 
 /// <summary>What one retention run asks of every source, for one tenant.</summary>
-/// <param name="Db">The tenant's context (tenant filter active, system scope entered).</param>
+/// <param name="Db">The tenant's context: tenant filter active, record access unrestricted, no user (changes are the system's).</param>
 /// <param name="Now">The run's clock.</param>
 /// <param name="DryRun">When true, a source counts what is due and changes nothing.</param>
 /// <param name="Agreement">The works agreement in force (or the strict default), whose categories carry retention periods.</param>
-public sealed record RetentionContext(KontorDb Db, DateTimeOffset Now, bool DryRun, AgreementDocument Agreement);
+public sealed record RetentionContext(KontorDb Db, DateTimeOffset Now, bool DryRun, AgreementDocument Agreement)
+{
+    /// <summary>The tenant's customer-data rules.</summary>
+    public RetentionRules Rules { get; init; } = RetentionRules.Default;
+
+    /// <summary>The tenant's statutory periods; no source removes a record inside its period.</summary>
+    public StatutoryPeriods Periods { get; init; } = StatutoryPeriods.Default;
+}
 
 /// <summary>What one source did (or, in a dry run, would do) in one run.</summary>
 /// <param name="Source">The source's <see cref="IRetentionSource.Key"/>.</param>

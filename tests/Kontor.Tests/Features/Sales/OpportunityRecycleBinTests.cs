@@ -120,7 +120,7 @@ public sealed class OpportunityRecycleBinTests(FakeClockAppFactory app) : IClass
         await admin.Client.RemoveAsync($"/api/accounts/{account}").ExpectAsync(HttpStatusCode.NoContent);
         app.Clock.Advance(TimeSpan.FromDays(RecycleBin.RetentionDays) + TimeSpan.FromMinutes(1));
 
-        await app.WithServicesAsync(services => ActivatorUtilities.GetServiceOrCreateInstance<RecycleBin>(services).PurgeAsync(Api.Ct));
+        await app.WithServicesAsync(services => services.GetRequiredService<Kontor.Platform.Retention.Runs.RetentionJob>().RunAllAsync(Api.Ct));
 
         var left = await app.InTenantAsync(admin.TenantId, async db =>
             (await db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).CountAsync(a => a.Id == account, Api.Ct),

@@ -113,8 +113,8 @@ public sealed class RecycleBinPurgeTests(FakeClockAppFactory app) : IClassFixtur
         Assert.Equal(app.Clock.GetUtcNow(), deleted.GetProperty("deletedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
     }
 
-    private Task<int> PurgeAsync() =>
-        app.WithServicesAsync(services => ActivatorUtilities.GetServiceOrCreateInstance<RecycleBin>(services).PurgeAsync(Api.Ct));
+    private Task PurgeAsync() =>
+        app.WithServicesAsync(services => services.GetRequiredService<Kontor.Platform.Retention.Runs.RetentionJob>().RunAllAsync(Api.Ct));
 
     private Task<bool> ExistsAsync(Guid tenantId, Guid accountId) =>
         app.InTenantAsync(tenantId, db => db.Accounts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).AnyAsync(a => a.Id == accountId, Api.Ct));

@@ -3,6 +3,7 @@ using Kontor.Features.Sales.Leads.Scoring;
 using Kontor.Features.Sales.Leads.WebForm;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Records;
+using Kontor.Platform.Retention;
 using Kontor.Platform.Search;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,6 +19,7 @@ internal static class LeadsModule
         services.AddGlobalSearchSource<LeadSearchSource>("Leads");
         services.AddSingleton<IInterceptor, LeadScoreInterceptor>();
         services.AddWebToLeadRateLimit();
+        services.AddSingleton<IRetentionSource, StaleLeads>();
         return services;
     }
 

@@ -25,6 +25,9 @@ internal static class AuditLabels
         AuditAction.Withdraw => "Withdrawn",
         AuditAction.Access => "Read employee data",
         AuditAction.Redact => "Personal data removed after retention",
+        AuditAction.Retention => "Retention run",
+        AuditAction.Hold => "Legal hold placed",
+        AuditAction.Release => "Legal hold released",
         _ => action.ToString(),
     };
 
