@@ -12,7 +12,8 @@ namespace Kontor.Tests.Infrastructure;
 /// <summary>The app on a clock the tests move, with a mailer that keeps the consent messages instead of sending them.</summary>
 public sealed class PrivacyAppFactory : KontorAppFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Whole seconds: PostgreSQL keeps microseconds, so a time with ticks would not come back equal.
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
 
     public CapturingConsentMailer Mailer { get; } = new();
 

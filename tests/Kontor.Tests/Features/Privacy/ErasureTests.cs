@@ -1,4 +1,5 @@
 using System.Net;
+using Kontor.Features.Integration.ImportExport.Imports;
 using Kontor.Platform.Retention;
 using Kontor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,15 @@ public sealed class ErasureTests(PrivacyAppFactory app) : IClassFixture<PrivacyA
         await admin.Client.PatchJsonAsync($"/api/contacts/{contact.Id()}", new { jobTitle = "Einkaufsleiterin" }, "*").ExpectAsync(HttpStatusCode.OK);
         await admin.Client.AddNoteAsync("contact", contact.Id(), "Zwiebelmann prefers calls");
         await admin.Client.PostJsonAsync($"/api/contacts/{contact.Id()}/consents", new { purpose = "phone-marketing" }).ExpectAsync(HttpStatusCode.Created);
+        await app.InTenantAsync(admin.TenantId, async db =>
+        {
+            var job = new ImportJob("contacts.csv", "none", ImportFormat.Csv, "utf-8", ",", ImportTarget.Contacts, "{}", dryRun: true, admin.Id, app.Clock.GetUtcNow());
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync(Api.Ct);
+            db.ImportRowErrors.Add(new ImportRowError(job.Id, 2, "email", "Likely a duplicate of \"Erika Zwiebelmann\"; give the row an external id to update it, or import with \"create duplicates\"."));
+            db.ImportRowErrors.Add(new ImportRowError(job.Id, 3, "email", "Enter a valid e-mail address."));
+            await db.SaveChangesAsync(Api.Ct);
+        });
         Assert.NotEmpty((await admin.Client.GetJsonAsync("/api/search?q=Zwiebelmann")).GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray()));
         var request = await admin.Client.CreatePrivacyRequestAsync("contact", contact.Id(), "Erasure");
 
@@ -41,6 +51,8 @@ public sealed class ErasureTests(PrivacyAppFactory app) : IClassFixture<PrivacyA
         Assert.Equal(0, history);
         var leftInColumns = await app.InTenantAsync(admin.TenantId, db => db.FieldChanges.CountAsync(c => (c.OldValue ?? "").Contains("Zwiebelmann") || (c.NewValue ?? "").Contains("Zwiebelmann"), Api.Ct));
         Assert.Equal(0, leftInColumns);
+        var importErrors = await app.InTenantAsync(admin.TenantId, db => db.ImportRowErrors.Select(e => e.Message).ToListAsync(Api.Ct));
+        Assert.Equal(["Enter a valid e-mail address."], importErrors);
         Assert.Empty((await admin.Client.GetJsonAsync($"/api/contacts/{contact.Id()}/consents")).EnumerateArray());
 
         var listExport = await (await admin.Client.FetchAsync("/api/contacts/export?format=csv")).Content.ReadAsStringAsync(Api.Ct);

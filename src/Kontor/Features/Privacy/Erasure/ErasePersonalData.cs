@@ -6,6 +6,7 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
+using Kontor.Platform.Records;
 using Kontor.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,7 @@ internal static class ErasePersonalData
         var visitLinks = 0;
         var consents = 0;
 
+        var names = await NamesAsync(db, subject, footprint, ct);
         var activities = await db.Activities.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(a => footprint.ActivityIds.Contains(a.Id)).ToListAsync(ct);
         db.Activities.RemoveRange(activities);
 
@@ -122,7 +124,30 @@ internal static class ErasePersonalData
         await db.SaveChangesAsync(ct);
         var recordIds = footprint.RecordIds;
         var history = await db.FieldChanges.Where(c => recordIds.Contains(c.RecordId)).ExecuteDeleteAsync(ct);
+
+        // An import's duplicate warning quotes the existing record's name ("Likely a duplicate of "Erika Muster"").
+        foreach (var name in names)
+        {
+            var quoted = $"\"{name}\"";
+            await db.ImportRowErrors.Where(e => e.Message.Contains(quoted)).ExecuteDeleteAsync(ct);
+        }
+
         return new ErasureOutcome(request.Id, subject.Type, subject.Id, treatment, leads.Count, activities.Count, history, consents, invitations, visitLinks);
+    }
+
+    /// <summary>The names the person's records are shown by, as import messages quote them.</summary>
+    private static async Task<List<string>> NamesAsync(KontorDb db, RecordRef subject, PersonalDataFootprint footprint, CancellationToken ct)
+    {
+        var leadIds = subject.Type == DataSubjects.Lead ? [subject.Id, .. footprint.LeadIds] : footprint.LeadIds;
+        var names = await db.Leads.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(l => leadIds.Contains(l.Id))
+            .Select(l => new { l.FirstName, l.LastName }).ToListAsync(ct);
+        if (subject.Type == DataSubjects.Contact)
+        {
+            names.AddRange(await db.Contacts.IgnoreQueryFilters([KontorDb.Filters.RecycleBin]).Where(c => c.Id == subject.Id)
+                .Select(c => new { c.FirstName, c.LastName }).ToListAsync(ct));
+        }
+
+        return [.. names.Select(n => $"{n.FirstName} {n.LastName}".Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
     private static void Anonymise(KontorDb db, Contact contact)
