@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kontor.Tests.Features.Privacy;
 
-public sealed class ConsentTests(PrivacyAppFactory app) : IClassFixture<PrivacyAppFactory>
+public sealed partial class ConsentTests(PrivacyAppFactory app) : IClassFixture<PrivacyAppFactory>
 {
     [Fact]
     public async Task EmailConsent_IsRequestedUntilTheLinkIsConfirmed()
@@ -173,6 +173,28 @@ public sealed class ConsentTests(PrivacyAppFactory app) : IClassFixture<PrivacyA
         Assert.Contains("Confirm your consent", page, StringComparison.Ordinal);
         Assert.Equal("Requested", (await rep.Client.GetJsonAsync($"/api/contacts/{contactId}/consents"))[0].Str("status"));
     }
+
+    [Fact]
+    public async Task ConfirmPage_Submitted_ConfirmsTheConsentAndSaysThankYou()
+    {
+        var (rep, contactId, email) = await ContactWithEmailAsync();
+        await rep.Client.PostJsonAsync($"/api/contacts/{contactId}/consents", new { purpose = "email-marketing" }).ExpectAsync(HttpStatusCode.Created);
+        var url = $"/consent/confirm?token={app.Mailer.TokenFor(email)}";
+        var browser = app.CreateClient();
+        var form = await browser.GetStringAsync(url, Api.Ct);
+
+        var fields = HiddenInput().Matches(form).ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups["name"].Value), m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var answer = await browser.PostAsync(url, new FormUrlEncodedContent(fields), Api.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("Your consent is confirmed.", await answer.Content.ReadAsStringAsync(Api.Ct), StringComparison.Ordinal);
+        Assert.Equal("Granted", (await rep.Client.GetJsonAsync($"/api/contacts/{contactId}/consents"))[0].Str("status"));
+        var again = await browser.PostAsync(url, new FormUrlEncodedContent(fields), Api.Ct);
+        Assert.Contains("Link already used", await again.Content.ReadAsStringAsync(Api.Ct), StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)""")]
+    private static partial System.Text.RegularExpressions.Regex HiddenInput();
 
     private async Task<(TestUser Rep, Guid ContactId, string Email)> ContactWithEmailAsync()
     {
