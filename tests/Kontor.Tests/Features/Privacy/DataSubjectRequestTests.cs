@@ -121,6 +121,9 @@ public sealed class DataSubjectRequestTests(PrivacyAppFactory app) : IClassFixtu
         await globex.Client.PostJsonAsync("/api/privacy/requests", new { subjectType = "contact", subjectId = contact.Id(), kind = "Access" }).ProblemAsync(HttpStatusCode.BadRequest, "subjectId");
         await globex.Client.PostJsonAsync($"/api/privacy/requests/{request.Id()}/status", new { status = "Completed" }).ProblemAsync(HttpStatusCode.NotFound);
         await globex.Client.FetchAsync($"/api/privacy/subjects/contact/{contact.Id()}/export").ProblemAsync(HttpStatusCode.NotFound);
+        await globex.Client.FetchAsync($"/api/privacy/subjects/employee/{acme.Id}/export").ProblemAsync(HttpStatusCode.NotFound);
+        await globex.Client.PostJsonAsync("/api/privacy/requests", new { subjectType = "employee", subjectId = acme.Id, kind = "Erasure" }).ProblemAsync(HttpStatusCode.BadRequest, "subjectId");
+        await globex.Client.EraseAsync(request.Id()).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory]
