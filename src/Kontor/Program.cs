@@ -3,6 +3,7 @@ using Kontor.Features.Customers;
 using Kontor.Features.Sales;
 using Kontor.Features.Demo;
 using Kontor.Features.Integration;
+using Kontor.Features.Privacy;
 using Kontor.Platform.Administration;
 using Kontor.Platform.Cli;
 using Kontor.Platform.Hosting;
@@ -20,6 +21,7 @@ builder.Services.AddCustomers();
 builder.Services.AddActivities();
 builder.Services.AddSales();
 builder.Services.AddIntegration(builder.Configuration);
+builder.Services.AddPrivacy(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -35,6 +37,7 @@ app.MapCustomers();
 app.MapActivities();
 app.MapSales();
 app.MapIntegration();
+app.MapPrivacy();
 
 await app.RunAsync();
 return 0;

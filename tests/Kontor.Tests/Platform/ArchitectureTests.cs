@@ -19,6 +19,7 @@ public sealed partial class ArchitectureTests
         { "Kontor.Features.Workforce", ["Collaboration", "Analytics", "Integration", "Demo"] },
         { "Kontor.Features.Collaboration", ["Workforce", "Analytics", "Integration", "Demo"] },
         { "Kontor.Features.Analytics", ["Integration", "Demo"] },
+        { "Kontor.Features.Privacy", ["Demo"] },
         { "Kontor.Features.Integration", ["Demo"] },
     };
 

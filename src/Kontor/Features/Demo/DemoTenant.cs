@@ -200,6 +200,7 @@ internal static class DemoTenant
         await DemoLeads.AddAsync(db, tenant.Id, users, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         await DemoSales.AddAsync(services, tenant.Id, users, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         await DemoAgreement.AddAsync(services, tenant.Id, users, ct);
+        await DemoPrivacy.AddAsync(db, contacts, users["admin@demo.kontor"], services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
         PlatformLog.DemoLoaded(log, Name, accounts.Count, contacts.Count);
     }
 

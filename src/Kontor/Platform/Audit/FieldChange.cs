@@ -2,6 +2,7 @@ using Kontor.Platform.Data;
 using Kontor.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Platform.Audit;
 
@@ -32,7 +33,9 @@ public sealed class FieldChange : TenantEntity
     /// <summary>The property name, e.g. <c>Name</c> or <c>BillingAddress.City</c>.</summary>
     public string Field { get; private set; }
 
+    [PersonalData]
     public string? OldValue { get; private set; }
+    [PersonalData]
     public string? NewValue { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
     public Guid? ChangedBy { get; private set; }

@@ -6,6 +6,8 @@ using Kontor.Features.Customers.Accounts;
 using Kontor.Features.Customers.Contacts;
 using Kontor.Features.Customers.Segments;
 using Kontor.Features.Integration.ImportExport.Imports;
+using Kontor.Features.Privacy.Consents;
+using Kontor.Features.Privacy.Requests;
 using Kontor.Features.Sales.Leads;
 using Kontor.Features.Sales.Leads.Assignment;
 using Kontor.Features.Sales.Leads.Scoring;
@@ -96,6 +98,8 @@ public abstract class KontorDb(DbContextOptions options, TenantContext tenant, A
     public DbSet<RetentionSettings> RetentionSettings => Set<RetentionSettings>();
     public DbSet<StatutoryPeriodSetting> StatutoryPeriodSettings => Set<StatutoryPeriodSetting>();
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
+    public DbSet<Consent> Consents => Set<Consent>();
 
     internal TenantContext Tenant => tenant;
     internal AccessScope Access => access;

@@ -14,7 +14,9 @@ public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned, IHasId
     }
 
     public Guid TenantId { get; set; }
+    [PersonalData]
     public string FirstName { get; set; } = "";
+    [PersonalData]
     public string LastName { get; set; } = "";
 
     /// <summary>The user's direct manager; sees the records owned by this user.</summary>
@@ -26,9 +28,11 @@ public sealed class KontorUser : IdentityUser<Guid>, ITenantOwned, IHasId
     /// Where the user works from, as a region code of the works agreement (EU, EEA, CH …), set by administrators. A
     /// category of employee data that names regions shows individual values only to readers from one of them.
     /// </summary>
+    [PersonalData]
     public string? Region { get; set; }
 
     /// <summary>Culture for language and formats: one of <see cref="Kontor.Platform.Http.KontorCultures.Supported"/>.</summary>
+    [PersonalData]
     public string Culture { get; set; } = "en-GB";
 
     /// <summary>Deactivated users cannot sign in and their tokens stop working; their records stay.</summary>

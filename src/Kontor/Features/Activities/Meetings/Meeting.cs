@@ -1,6 +1,7 @@
 using Kontor.Features.Activities.Shared;
 using Kontor.Platform.Data;
 using Kontor.Platform.Records;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Features.Activities.Meetings;
 
@@ -23,6 +24,7 @@ public sealed class Meeting : Activity
     /// <summary>Always after <see cref="Activity.OccurredAt"/>, the start.</summary>
     public DateTimeOffset? EndsAt { get; private set; }
 
+    [PersonalData]
     public string? Location { get; private set; }
 
     public List<MeetingAttendee> Attendees { get; private set; } = [];

@@ -1,5 +1,6 @@
 using Kontor.Platform.Data;
 using Kontor.Platform.Records;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Features.Activities.Shared;
 
@@ -27,9 +28,11 @@ public abstract class Activity : RecordEntity
     public Guid TargetId { get; private set; }
 
     /// <summary>A task's or meeting's subject; the optional subject of a call.</summary>
+    [PersonalData]
     public string? Subject { get; protected set; }
 
     /// <summary>A note's Markdown, a call's notes, a task's or meeting's description.</summary>
+    [PersonalData]
     public string? Body { get; protected set; }
 
     /// <summary>Where the activity sits on the timeline: when a task or note was written, a call took place, a meeting starts.</summary>

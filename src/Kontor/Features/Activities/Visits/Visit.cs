@@ -1,5 +1,6 @@
 using Kontor.Features.Activities.Shared;
 using Kontor.Platform.Records;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Features.Activities.Visits;
 
@@ -44,6 +45,7 @@ public sealed class Visit : Activity
     /// <summary>Always after <see cref="Activity.OccurredAt"/>, the start.</summary>
     public DateTimeOffset? EndsAt { get; private set; }
 
+    [PersonalData]
     public string? Location { get; private set; }
 
     /// <summary>The field rep who visits; "My visits" and the calendar feed are theirs.</summary>
@@ -54,8 +56,10 @@ public sealed class Visit : Activity
     public VisitOutcome? VisitOutcome { get; private set; }
 
     /// <summary>What was discussed; the planned purpose stays in <see cref="Activity.Body"/>.</summary>
+    [PersonalData]
     public string? Summary { get; private set; }
 
+    [PersonalData]
     public string? NextSteps { get; private set; }
 
     public DateTimeOffset? ReportedAt { get; private set; }

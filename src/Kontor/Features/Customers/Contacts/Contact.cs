@@ -4,6 +4,7 @@ using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
 using Kontor.Platform.Search;
 using Kontor.Platform.Validation;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Features.Customers.Contacts;
 
@@ -47,27 +48,35 @@ public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchab
     public Salutation Salutation { get; private set; }
 
     /// <summary>Academic or honorary title written before the name, e.g. "Dr.".</summary>
+    [PersonalData]
     [Audited]
     public string? Title { get; private set; }
 
+    [PersonalData]
     [Audited]
     public string? FirstName { get; private set; }
+    [PersonalData]
     [Audited]
     public string LastName { get; private set; } = "";
+    [PersonalData]
     [Audited]
     public string? JobTitle { get; private set; }
+    [PersonalData]
     [Audited]
     public string? Email { get; private set; }
 
     /// <summary>E.164.</summary>
+    [PersonalData]
     [Audited]
     public string? Phone { get; private set; }
 
     /// <summary>E.164.</summary>
+    [PersonalData]
     [Audited]
     public string? MobilePhone { get; private set; }
 
     /// <summary>ISO 639-1, e.g. de.</summary>
+    [PersonalData]
     [Audited]
     public string? PreferredLanguage { get; private set; }
 
@@ -75,19 +84,24 @@ public sealed class Contact : RecordEntity, IAccessControlled, IGloballySearchab
     public Guid? AccountId { get; private set; }
     [Audited]
     public Guid OwnerId { get; private set; }
+    [PersonalData]
     [Audited]
     public string? Description { get; private set; }
 
     /// <summary>The contact's key in another system; unique per tenant, used to upsert imports.</summary>
+    [PersonalData]
     public string? ExternalId { get; private set; }
 
     /// <summary>Folded "last first" for sorting and keyset paging.</summary>
+    [PersonalData]
     public string SortName { get; private set; } = "";
 
     /// <summary>Folded names, e-mail and phone digits for substring search.</summary>
+    [PersonalData]
     public string SearchTerms { get; private set; } = "";
 
     /// <summary>The person's duplicate match key: folded first and last name without punctuation or spaces.</summary>
+    [PersonalData]
     public string? MatchName { get; private set; }
 
     /// <summary>Set when this contact was merged into another one; it then waits in the recycle bin and cannot be restored.</summary>

@@ -6,6 +6,7 @@ using Kontor.Platform.Data;
 using Kontor.Platform.Http;
 using Kontor.Platform.Search;
 using Kontor.Resources;
+using Microsoft.AspNetCore.Identity;
 
 namespace Kontor.Features.Sales.Leads;
 
@@ -68,22 +69,29 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
 
     [Audited]
     public Salutation Salutation { get; private set; }
+    [PersonalData]
     [Audited]
     public string? FirstName { get; private set; }
+    [PersonalData]
     [Audited]
     public string LastName { get; private set; } = "";
+    [PersonalData]
     [Audited]
     public string? Company { get; private set; }
 
     /// <summary>The person's job title.</summary>
+    [PersonalData]
     [Audited]
     public string? Title { get; private set; }
+    [PersonalData]
     [Audited]
     public string? Email { get; private set; }
 
     /// <summary>E.164.</summary>
+    [PersonalData]
     [Audited]
     public string? Phone { get; private set; }
+    [PersonalData]
     [Audited]
     public PostalAddress Address { get; private set; } = PostalAddress.Empty;
     [Audited]
@@ -94,6 +102,7 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
     public string? Segment { get; private set; }
     [Audited]
     public LeadStatus Status { get; private set; }
+    [PersonalData]
     [Audited]
     public string? DisqualificationReason { get; private set; }
     [Audited]
@@ -107,13 +116,16 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
     [Audited]
     public Guid? TeamId { get; private set; }
 
+    [PersonalData]
     [Audited]
     public string? Description { get; private set; }
 
     /// <summary>The lead's key in another system (an old CRM, a trade-fair list); unique per tenant, used to upsert imports.</summary>
+    [PersonalData]
     public string? ExternalId { get; private set; }
 
     /// <summary>The consent text the person agreed to on the web form, word for word; null for leads entered otherwise.</summary>
+    [PersonalData]
     public string? ConsentText { get; private set; }
 
     public DateTimeOffset? ConsentedAt { get; private set; }
@@ -130,9 +142,11 @@ public sealed class Lead : RecordEntity, IAccessControlled, IGloballySearchable
     public DateTimeOffset? ConvertedAt { get; private set; }
 
     /// <summary>Folded "last name first name company" for sorting and keyset paging.</summary>
+    [PersonalData]
     public string SortName { get; private set; } = "";
 
     /// <summary>Folded name, company, e-mail, phone digits and city for substring search.</summary>
+    [PersonalData]
     public string SearchTerms { get; private set; } = "";
 
     Guid IAccessControlled.OwnerId => OwnerId ?? Guid.Empty;
