@@ -40,6 +40,8 @@ public sealed class PersonalDataClassificationTests
         ["AuditEntry.Detail"] = "ids, field names and counts by design (docs/audit.md)",
         ["AuditEntry.PreviousHash"] = "a hash",
         ["AuditEntry.Hash"] = "a hash",
+        ["AuditEntry.PersonalSalt"] = "random bytes, removed by redaction (ADR 0028)",
+        ["AuditEntry.PersonalDigest"] = "a salted digest of ids, unlinkable once redaction removes the salt (ADR 0028)",
     };
 
     /// <summary>Personal fields of Identity's user class, where Kontor cannot add the attribute.</summary>
