@@ -256,6 +256,25 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         recycleBinDays = 30,
     };
 
+    [Fact]
+    public async Task Run_RedactsSignInsPastTheStrictDefault_AndTheChainStaysIntact()
+    {
+        var (admin, rep) = await TenantAsync();
+        await app.CreateClient().PostJsonAsync("/api/auth/login", new { email = rep.Email, password = KontorAppFactory.Password }).ExpectAsync(HttpStatusCode.OK);
+
+        app.Clock.Advance(TimeSpan.FromDays(91));
+        var adminClient = await app.SignInAsync(admin.Email);
+        var run = await adminClient.RunRetentionAsync(dryRun: false);
+        var verification = await adminClient.PostJsonAsync("/api/audit-log/verify", new { }).ExpectAsync(HttpStatusCode.OK);
+
+        // Every sign-in before the clock moved, the rep's and the administrator's, is older than the default 90 days.
+        Assert.True(run.SourceReport("login-history").GetProperty("anonymised").GetInt32() >= 1);
+        Assert.Equal(JsonValueKindNull, run.SourceReport("login-history").GetProperty("error").ValueKind);
+        Assert.True(verification.GetProperty("intact").GetBoolean());
+        Assert.False(await app.InTenantAsync(admin.TenantId, db => db.AuditEntries.AnyAsync(
+            e => e.Action == AuditAction.Login && e.RecordId == rep.Id && e.RedactedAt == null, Api.Ct)));
+    }
+
     private async Task<(TestUser Admin, TestUser Rep)> TenantAsync()
     {
         var admin = await app.CreateTenantWithUserAsync("Acme", Roles.Admin);
