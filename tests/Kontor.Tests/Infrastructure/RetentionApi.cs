@@ -76,10 +76,7 @@ public sealed class ProbeRetentionSource : IRetentionSource
 /// </summary>
 public sealed class RetentionAppFactory : KontorAppFactory
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        [RetentionOptions.Section + ":Schedule"] = "0 0 0 1 1 ? 2099",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => FakeClockAppFactory.RetentionNeverScheduled;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

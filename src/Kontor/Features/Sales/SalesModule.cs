@@ -11,6 +11,7 @@ using Kontor.Features.Sales.Targets;
 using Kontor.Features.Sales.UpsellSignals;
 using Kontor.Platform.Data;
 using Kontor.Platform.Records;
+using Kontor.Platform.Retention;
 using Kontor.Platform.Retention.Rules;
 using Kontor.Platform.Search;
 using Quartz;
@@ -36,6 +37,7 @@ internal static class SalesModule
         services.AddLeads();
         services.AddSingleton<IStatutoryRecords, QuoteStatutoryRecords>();
         services.AddSingleton<IStatutoryRecords, OrderStatutoryRecords>();
+        services.AddSingleton<IRetentionSource, TargetRetention>();
         services.AddScoped<SalesFigures>();
         services.AddScoped<SalesReports>();
         services.AddSingleton(new RecordSection(typeof(UpsellSignals.Pages.AccountUpsellSignals), Order: 60));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Kontor.Features.Sales.Forecasts;
 using Kontor.Platform.Access;
 using Kontor.Platform.Identity;
 using Kontor.Tests.Infrastructure;
@@ -24,12 +25,12 @@ public sealed class SalesFiguresGateTests(KontorAppFactory app) : IClassFixture<
             purposes: [team-steering, own-performance]
             individual: [self, direct-manager]
             min-group-size: 3
-            retention: P2Y
+            retention: P30Y
           - key: target-attainment
             purposes: [team-steering, own-performance]
             individual: [self, direct-manager]
             min-group-size: 3
-            retention: P2Y
+            retention: P30Y
         rules:
           manager-visibility: direct-reports
           rankings: forbidden
@@ -139,6 +140,30 @@ public sealed class SalesFiguresGateTests(KontorAppFactory app) : IClassFixture<
         Assert.All(rows, r => Assert.Equal(JsonValueKind.Null, r[3].ValueKind));
         Assert.Equal(2, report.GetProperty("withheld").GetProperty("cellsHidden").GetInt32());
         Assert.DoesNotContain(csv.Split('\n').Skip(1), line => line.Any(char.IsDigit));
+    }
+
+    [Fact]
+    public async Task FiguresOfAPeriodPastTheRetentionPeriod_ShowOtherPeopleNoMore_ButTheirOwnerStill()
+    {
+        var (lead, reps, team, account) = await TeamAsync(2, reportToLead: true);
+        await app.PutAgreementInForceAsync(lead.TenantId, lead.Id, DirectManagersWithPurpose.Replace("P30Y", "P90D", StringComparison.Ordinal));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var old = SalesPeriod.Containing(today.AddYears(-1), PeriodKind.Quarter);
+        var current = SalesPeriod.Containing(today, PeriodKind.Quarter);
+        foreach (var period in new[] { old, current })
+        {
+            await app.AddOpportunityAsync(lead.TenantId, reps[0].Id, account, 40, 9_000, closeDate: period.Start.AddDays(1));
+        }
+
+        var lastYear = await lead.Client.GetJsonAsync($"/api/forecasts?period={old.Key}&team={team}&purpose=team-steering");
+        var now = await lead.Client.GetJsonAsync($"/api/forecasts?period={current.Key}&team={team}&purpose=team-steering");
+        var own = await reps[0].Client.GetJsonAsync($"/api/forecasts?period={old.Key}&user=me");
+
+        Assert.Empty(lastYear.GetProperty("owners").EnumerateArray());
+        Assert.Equal(2, lastYear.GetProperty("withheld").GetProperty("peopleHidden").GetInt32());
+        Assert.False(lastYear.GetProperty("withheld").GetProperty("purposeRequired").GetBoolean());
+        Assert.Contains(reps[0].Id, now.GetProperty("owners").EnumerateArray().Select(o => o.GetProperty("ownerId").GetGuid()));
+        Assert.Equal(9_000, Assert.Single(own.GetProperty("currencies").EnumerateArray()).GetProperty("commit").GetInt64());
     }
 
     /// <summary>A team of a lead and <paramref name="count"/> reps, each rep with a 1,000 commit deal closing in February 2026.</summary>

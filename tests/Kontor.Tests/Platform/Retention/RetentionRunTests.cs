@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kontor.Features.Sales.Forecasts;
+using Kontor.Features.Sales.Targets;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
@@ -273,6 +275,38 @@ public sealed class RetentionRunTests(RetentionAppFactory app) : IClassFixture<R
         Assert.True(verification.GetProperty("intact").GetBoolean());
         Assert.False(await app.InTenantAsync(admin.TenantId, db => db.AuditEntries.AnyAsync(
             e => e.Action == AuditAction.Login && e.RecordId == rep.Id && e.RedactedAt == null, Api.Ct)));
+    }
+
+    [Fact]
+    public async Task Run_DeletesAPersonsTargetsPastTheStrictDefault_ExceptUnderAHoldOnThePerson()
+    {
+        var (admin, rep) = await TenantAsync();
+        var held = await app.CreateUserAsync(admin.TenantId, [Roles.SalesRep]);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var old = SalesPeriod.Containing(today.AddDays(-200), PeriodKind.Month);
+        var current = SalesPeriod.Containing(today, PeriodKind.Quarter);
+        var (due, kept, keptByHold) = await app.InTenantAsync(admin.TenantId, async db =>
+        {
+            var targets = new[]
+            {
+                new SalesTarget(SubjectKind.User, rep.Id, old, 1_000, "EUR", admin.Id, app.Clock.GetUtcNow()),
+                new SalesTarget(SubjectKind.User, rep.Id, current, 1_000, "EUR", admin.Id, app.Clock.GetUtcNow()),
+                new SalesTarget(SubjectKind.User, held.Id, old, 1_000, "EUR", admin.Id, app.Clock.GetUtcNow()),
+            };
+            db.SalesTargets.AddRange(targets);
+            await db.SaveChangesAsync(Api.Ct);
+            return (targets[0].Id, targets[1].Id, targets[2].Id);
+        });
+        await admin.Client.PlaceHoldAsync("user", held.Id);
+
+        var dryRun = await admin.Client.RunRetentionAsync(dryRun: true);
+        var run = await admin.Client.RunRetentionAsync(dryRun: false);
+
+        Assert.Equal([due], dryRun.ItemIds("target-attainment"));
+        Assert.Equal([due], run.ItemIds("target-attainment"));
+        Assert.Equal((1, 1), (run.SourceReport("target-attainment").GetProperty("deleted").GetInt32(), run.SourceReport("target-attainment").GetProperty("held").GetInt32()));
+        var left = await app.InTenantAsync(admin.TenantId, db => db.SalesTargets.Select(t => t.Id).ToListAsync(Api.Ct));
+        Assert.Equal(new[] { kept, keptByHold }.Order(), left.Order());
     }
 
     private async Task<(TestUser Admin, TestUser Rep)> TenantAsync()

@@ -199,7 +199,7 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
         try
         {
             var owners = await ResolveAsync(subjects, ct);
-            var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, ct);
+            var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, period, ct);
             var (open, won) = await ForecastRowsAsync(owners, period, ct);
             var suppression = await gate.SuppressAsync(db, reader, view, [view.Cell($"forecast:{period.Key}", view.Decisions.Keys)], totalShown: false, ct);
             var totalHidden = suppression.Suppressed.Count > 0;
@@ -232,9 +232,12 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     /// <summary>
     /// The gate's view of the owners' figures in <paramref name="category"/>: for everyone (null) the tenant's users.
     /// One person is a group of one, so a person the reader may not see individually is withheld like a small team.
+    /// A <paramref name="period"/> that ended before the category's retention period shows other people's values no more.
     /// </summary>
-    private async Task<EmployeeDataView> ViewAsync(EmployeeDataCategory category, IReadOnlyList<Guid>? owners, string? purpose, CancellationToken ct) =>
-        await gate.ViewAsync(db, reader, category, owners ?? await db.Users.Select(u => u.Id).ToListAsync(ct), purpose, ct);
+    private async Task<EmployeeDataView> ViewAsync(
+        EmployeeDataCategory category, IReadOnlyList<Guid>? owners, string? purpose, SalesPeriod? period, CancellationToken ct) =>
+        await gate.ViewAsync(
+            db, reader, category, owners ?? await db.Users.Select(u => u.Id).ToListAsync(ct), purpose, ct, period is null ? null : Instants(period).To);
 
     private async Task<(List<OpenRow> Open, List<OwnerAmount> Won)> ForecastRowsAsync(IReadOnlyList<Guid>? owners, SalesPeriod period, CancellationToken ct)
     {
@@ -274,7 +277,7 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     public async Task<Gated<IReadOnlyList<StageFigure>>> PipelineByStageAsync(FigureSubjects subjects, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
-        var view = await ViewAsync(EmployeeDataCategories.PipelinePerOwner, owners, purpose, ct);
+        var view = await ViewAsync(EmployeeDataCategories.PipelinePerOwner, owners, purpose, period: null, ct);
         var rows = await Owned(owners)
             .Where(o => o.Outcome == StageOutcome.Open)
             .GroupBy(o => new { o.StageId, o.Currency, o.OwnerId })
@@ -304,7 +307,7 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     public async Task<Gated<IReadOnlyList<OutcomeFigure>>> WonLostByReasonAsync(FigureSubjects subjects, SalesPeriod period, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
-        var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, ct);
+        var view = await ViewAsync(EmployeeDataCategories.RevenuePerOwner, owners, purpose, period, ct);
         var (from, to) = Instants(period);
         var rows = await Owned(owners)
             .Where(o => o.Outcome != StageOutcome.Open && o.ClosedAt >= from && o.ClosedAt < to)
@@ -334,7 +337,7 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     public async Task<Gated<IReadOnlyList<TargetResponse>>> TargetsAsync(FigureSubjects subjects, SalesPeriod period, string? purpose, CancellationToken ct)
     {
         var owners = await ResolveAsync(subjects, ct);
-        var view = await ViewAsync(EmployeeDataCategories.TargetAttainment, owners, purpose, ct);
+        var view = await ViewAsync(EmployeeDataCategories.TargetAttainment, owners, purpose, period, ct);
         var targets = db.SalesTargets.AsNoTracking().Where(t => t.Period == period.Key);
         targets = subjects.Kind switch
         {

@@ -12,7 +12,7 @@ namespace Kontor.Platform.Agreement.Gate;
 /// individual reads it allows of other people are written to the audit log as <see cref="AuditAction.Access"/>
 /// entries about the person, which the person sees under "Who saw my data" and the works council in the access log.
 /// </summary>
-public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard overlap, AuditTrail audit)
+public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard overlap, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The audit log's record type for a person whose employee data was read.</summary>
     public const string SubjectType = "employee";
@@ -64,13 +64,27 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
         }
     }
 
-    /// <summary>What <paramref name="reader"/> may see of the figures of a group of people (see <see cref="EmployeeDataView"/>); logs nothing yet.</summary>
+    /// <summary>
+    /// What <paramref name="reader"/> may see of the figures of a group of people (see <see cref="EmployeeDataView"/>);
+    /// logs nothing yet. Figures computed from business records (a quarter's closed deals per owner) are employee data
+    /// only while the category's retention period lasts: for a time that ended before it (<paramref name="describesUntil"/>),
+    /// other people's individual values are refused and only statistics remain.
+    /// </summary>
     public async Task<EmployeeDataView> ViewAsync(
-        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> people, string? purpose, CancellationToken ct)
+        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> people, string? purpose, CancellationToken ct,
+        DateTimeOffset? describesUntil = null)
     {
         var (_, agreement) = await agreements.GetAsync(db, ct);
         var rule = agreement.RuleFor(category);
-        return new EmployeeDataView(category, await DecideAsync(db, reader, category, people, purpose, ct), rule.MinGroupSize, rule.Purposes);
+        var decisions = await DecideAsync(db, reader, category, people, purpose, ct);
+        if (describesUntil < rule.Retention.ExpiredBefore(clock.GetUtcNow()))
+        {
+            decisions = decisions.ToDictionary(
+                d => d.Key,
+                d => d.Value.IsSelf ? d.Value : new IndividualDecision(IndividualOutcome.Refused, RefusalReason.Retention, rule.Purposes));
+        }
+
+        return new EmployeeDataView(category, decisions, rule.MinGroupSize, rule.Purposes);
     }
 
     /// <summary>

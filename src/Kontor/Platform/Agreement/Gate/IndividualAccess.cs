@@ -35,6 +35,9 @@ public enum RefusalReason
 
     /// <summary>The declared purpose is not one the category may be read for.</summary>
     Purpose,
+
+    /// <summary>The values describe a time that ended longer ago than the category's retention period.</summary>
+    Retention,
 }
 
 /// <summary>The gate's answer for one subject; <see cref="Purposes"/> lists what a reader may declare when a purpose is needed or wrong.</summary>
