@@ -12,6 +12,6 @@ internal static class SalesMessages
     /// <summary>A message of quotes and orders (<c>QuotesText</c>).</summary>
     public static string Quote(string english, params object[] arguments) => ResourceTexts<QuotesText>.Format(english, arguments);
 
-    /// <summary>A message of targets and upsell signals (<c>ForecastsText</c>).</summary>
+    /// <summary>A message of forecasts, targets and upsell signals (<c>ForecastsText</c>).</summary>
     public static string Forecast(string english, params object[] arguments) => ResourceTexts<ForecastsText>.Format(english, arguments);
 }

@@ -166,6 +166,20 @@ public sealed class SalesFiguresGateTests(KontorAppFactory app) : IClassFixture<
         Assert.Equal(9_000, Assert.Single(own.GetProperty("currencies").EnumerateArray()).GetProperty("commit").GetInt64());
     }
 
+    [Fact]
+    public async Task Ranking_OfOwnersByTheirFigures_IsRefusedWhereTheAgreementForbidsIt_AndOrdersThemWhereItAllows()
+    {
+        var (lead, reps, team, account) = await TeamAsync(2, reportToLead: true);
+        await app.AddOpportunityAsync(lead.TenantId, reps[1].Id, account, 40, 5_000, closeDate: new DateOnly(2026, 2, 2));
+
+        await lead.Client.FetchAsync($"/api/forecasts?period=2026-Q1&team={team}&sort=-commit").ProblemAsync(HttpStatusCode.BadRequest, "sort");
+        await app.PutAgreementInForceAsync(lead.TenantId, lead.Id);
+        var ranked = await lead.Client.GetJsonAsync($"/api/forecasts?period=2026-Q1&team={team}&sort=-commit");
+        await lead.Client.FetchAsync($"/api/forecasts?period=2026-Q1&team={team}&sort=shoe-size").ProblemAsync(HttpStatusCode.BadRequest, "sort");
+
+        Assert.Equal([reps[1].Id, reps[0].Id], ranked.GetProperty("owners").EnumerateArray().Select(o => o.GetProperty("ownerId").GetGuid()));
+    }
+
     /// <summary>A team of a lead and <paramref name="count"/> reps, each rep with a 1,000 commit deal closing in February 2026.</summary>
     private async Task<(TestUser Lead, List<TestUser> Reps, Guid Team, Guid Account)> TeamAsync(int count, bool reportToLead = false)
     {

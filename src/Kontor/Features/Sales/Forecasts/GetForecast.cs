@@ -1,5 +1,6 @@
 using Kontor.Features.Sales.Targets;
 using Kontor.Platform.Agreement.Gate;
+using Kontor.Platform.Http;
 using Kontor.Platform.Identity;
 using Kontor.Platform.Validation;
 
@@ -19,6 +20,14 @@ public sealed class GetForecastRequest
     /// <summary><c>me</c> (the default) or a user id.</summary>
     [MaxChars(40)]
     public string? User { get; set; }
+
+    /// <summary>
+    /// How the owners' lines are ordered: <c>name</c> (the default), or by a figure, <c>closedWon</c>, <c>pipeline</c> or
+    /// <c>commit</c>, descending with a leading <c>-</c>, in the forecast's first currency. Ordering people by their
+    /// figures is a ranking: refused where the works agreement forbids rankings.
+    /// </summary>
+    [MaxChars(20)]
+    public string? Sort { get; set; }
 
     /// <summary>Why you look at other people's individual figures: one of the works agreement's purposes for the category, where it asks for one.</summary>
     [MaxChars(40)]
@@ -57,6 +66,12 @@ internal static class GetForecast
         RequestValidator.ThrowIfInvalid(request);
         var period = SalesPeriod.ParseOrCurrent(request.Period, ListTargets.Today(user, clock));
         var subjects = FigureSubjects.Parse(request.Team, request.User, user.Id);
+        var ranking = RankingOf(Normalize.Text(request.Sort));
+        if (ranking is not null && !await figures.RankingsAllowedAsync(ct))
+        {
+            throw RequestValidationException.For("sort", SalesMessages.Forecast("The works agreement forbids ordering people by their figures; sort by name."));
+        }
+
         var forecast = await figures.ForecastAsync(subjects, period, byOwner: subjects.Kind != SubjectKind.User, Normalize.Text(request.Purpose), ct);
         return new ForecastResponse(
             period.Key,
@@ -65,7 +80,29 @@ internal static class GetForecast
             subjects.Kind,
             subjects.Kind == SubjectKind.Everyone ? null : subjects.Id,
             forecast.Totals,
-            forecast.Owners,
+            ranking is null || forecast.Owners is null ? forecast.Owners : Ranked(forecast.Owners, forecast.Totals, ranking.Value),
             forecast.Withheld);
+    }
+
+    /// <summary>The figure and direction of a <c>sort</c> other than by name; null for name.</summary>
+    private static (Func<ForecastTotals, long> Figure, bool Descending)? RankingOf(string? sort)
+    {
+        var descending = sort?.StartsWith('-') == true;
+        Func<ForecastTotals, long>? figure = sort?.TrimStart('-') switch
+        {
+            null or "name" => null,
+            "closedWon" => t => t.ClosedWon,
+            "pipeline" => t => t.Pipeline,
+            "commit" => t => t.Commit,
+            _ => throw RequestValidationException.For("sort", SalesMessages.Forecast("Use name, closedWon, pipeline or commit, with a leading - for descending.")),
+        };
+        return figure is null ? null : (figure, descending);
+    }
+
+    private static List<OwnerForecast> Ranked(IReadOnlyList<OwnerForecast> owners, IReadOnlyList<ForecastTotals> totals, (Func<ForecastTotals, long> Figure, bool Descending) ranking)
+    {
+        var currency = totals.Select(t => t.Currency).Concat(owners.SelectMany(o => o.Currencies).Select(c => c.Currency)).Order(StringComparer.Ordinal).FirstOrDefault();
+        long Key(OwnerForecast owner) => owner.Currencies.Where(c => c.Currency == currency).Select(ranking.Figure).FirstOrDefault();
+        return ranking.Descending ? [.. owners.OrderByDescending(Key)] : [.. owners.OrderBy(Key)];
     }
 }

@@ -164,6 +164,9 @@ public sealed class SalesFigures(KontorDb db, CurrentUser reader, AccessScope ac
     public async Task<bool> MaySeeAsync(IReadOnlyCollection<Guid> people, CancellationToken ct) =>
         await MaySeeAsync(people, reader.IsInRole(Roles.Admin), ct);
 
+    /// <summary>Whether the works agreement in force allows ordering people by their figures.</summary>
+    public Task<bool> RankingsAllowedAsync(CancellationToken ct) => gate.RankingsAllowedAsync(db, ct);
+
     /// <summary>True when the reader may set targets for the subject: administrators, and team leads of the team (or of a team of the user).</summary>
     public async Task<bool> MaySetTargetAsync(FigureSubjects subject, CancellationToken ct)
     {
