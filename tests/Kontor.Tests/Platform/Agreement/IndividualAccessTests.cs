@@ -90,6 +90,16 @@ public sealed class IndividualAccessTests
         Assert.True(IndividualAccess.Decide(relaxed, EmployeeDataCategories.RevenuePerOwner, Reader("direct-manager"), Subject, null).IsAllowed);
     }
 
+    [Fact]
+    public void ValuesPastTheRetentionPeriod_AreRefusedToTheDirectManager_ButNotToThePersonThemself()
+    {
+        var manager = IndividualAccess.Decide(Example, EmployeeDataCategories.RevenuePerOwner, Reader("direct-manager"), Subject, "team-steering", expired: true);
+        var self = IndividualAccess.Decide(Example, EmployeeDataCategories.RevenuePerOwner, Reader("self"), Subject, null, expired: true);
+
+        Assert.Equal((IndividualOutcome.Refused, RefusalReason.Retention), (manager.Outcome, manager.Reason));
+        Assert.True(self.IsSelf);
+    }
+
     private static GateReader Reader(string kind) => kind switch
     {
         "self" => new(Agent, [Roles.SalesRep], "EU"),

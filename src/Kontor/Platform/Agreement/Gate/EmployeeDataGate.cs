@@ -37,15 +37,18 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
     /// figures) and logs exactly those with <see cref="RecordReadsAsync"/>.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, IndividualDecision>> DecideAsync(
-        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> subjects, string? purpose, CancellationToken ct)
+        KontorDb db, CurrentUser reader, EmployeeDataCategory category, IReadOnlyCollection<Guid> subjects, string? purpose, CancellationToken ct) =>
+        await DecideAsync(db, reader, (await agreements.GetAsync(db, ct)).Document, category, subjects, purpose, expired: false, ct);
+
+    private static async Task<IReadOnlyDictionary<Guid, IndividualDecision>> DecideAsync(
+        KontorDb db, CurrentUser reader, AgreementDocument agreement, EmployeeDataCategory category, IReadOnlyCollection<Guid> subjects, string? purpose, bool expired, CancellationToken ct)
     {
-        var (_, agreement) = await agreements.GetAsync(db, ct);
         var region = await db.Users.AsNoTracking().Where(u => u.Id == reader.Id).Select(u => u.Region).SingleOrDefaultAsync(ct);
         var gateReader = new GateReader(reader.Id, reader.Roles, region);
         var managers = await ManagerChainsAsync(db, subjects, ct);
         return subjects.Distinct().ToDictionary(
             s => s,
-            s => IndividualAccess.Decide(agreement, category, gateReader, new GateSubject(s, managers[s]), purpose));
+            s => IndividualAccess.Decide(agreement, category, gateReader, new GateSubject(s, managers[s]), purpose, expired));
     }
 
     /// <summary>Logs the reads of <paramref name="shown"/> people's values that were allowed and are not the reader's own, and saves them.</summary>
@@ -76,15 +79,8 @@ public sealed class EmployeeDataGate(AgreementInForce agreements, OverlapGuard o
     {
         var (_, agreement) = await agreements.GetAsync(db, ct);
         var rule = agreement.RuleFor(category);
-        var decisions = await DecideAsync(db, reader, category, people, purpose, ct);
-        if (describesUntil < rule.Retention.ExpiredBefore(clock.GetUtcNow()))
-        {
-            decisions = decisions.ToDictionary(
-                d => d.Key,
-                d => d.Value.IsSelf ? d.Value : new IndividualDecision(IndividualOutcome.Refused, RefusalReason.Retention, rule.Purposes));
-        }
-
-        return new EmployeeDataView(category, decisions, rule.MinGroupSize, rule.Purposes);
+        var expired = describesUntil < rule.Retention.ExpiredBefore(clock.GetUtcNow());
+        return new EmployeeDataView(category, await DecideAsync(db, reader, agreement, category, people, purpose, expired, ct), rule.MinGroupSize, rule.Purposes);
     }
 
     /// <summary>

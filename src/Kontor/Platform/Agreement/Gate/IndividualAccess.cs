@@ -52,17 +52,30 @@ public sealed record IndividualDecision(IndividualOutcome Outcome, RefusalReason
 /// <summary>
 /// The rule for individual values, as a pure function of the agreement, the category, the reader, the subject and
 /// the declared purpose. Order matters and is part of the contract: the person themselves first (no purpose, no
-/// region check: one's own data is never withheld where the agreement lists <c>self</c>), then the kind of reader,
-/// then the region, then the purpose.
+/// region check: one's own data is never withheld where the agreement lists <c>self</c>), then the retention period
+/// (values describing a time that ended before it are nobody else's to see), then the kind of reader, then the
+/// region, then the purpose.
 /// </summary>
 public static class IndividualAccess
 {
-    public static IndividualDecision Decide(AgreementDocument agreement, EmployeeDataCategory category, GateReader reader, GateSubject subject, string? purpose)
+    /// <param name="agreement">The agreement in force (or the strict default).</param>
+    /// <param name="category">The category of the values.</param>
+    /// <param name="reader">Who reads.</param>
+    /// <param name="subject">Whose values.</param>
+    /// <param name="purpose">The declared purpose, if any.</param>
+    /// <param name="expired">Whether the values describe a time that ended before the category's retention period.</param>
+    public static IndividualDecision Decide(
+        AgreementDocument agreement, EmployeeDataCategory category, GateReader reader, GateSubject subject, string? purpose, bool expired = false)
     {
         var rule = agreement.RuleFor(category);
         if (reader.Id == subject.Id && rule.Individual.Contains(IndividualReader.Self))
         {
             return new IndividualDecision(IndividualOutcome.Allowed, RefusalReason.None, rule.Purposes) { IsSelf = true };
+        }
+
+        if (expired)
+        {
+            return Refuse(RefusalReason.Retention, rule);
         }
 
         var reason = ReaderReason(agreement.Rules.ManagerVisibility, rule, reader, subject);
