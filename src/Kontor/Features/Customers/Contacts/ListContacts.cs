@@ -95,9 +95,12 @@ internal static class ListContacts
             }
 
             // A contact also matches by its account's city, which the access filter guards on the account. The two
-            // halves are joined by UNION, not OR: each can use its own index (the contact's search terms; the
+            // halves are joined by UNION ALL, not OR: each can use its own index (the contact's search terms; the
             // account's search terms, which hold the city, narrow the accounts before their city is compared),
-            // where an OR makes the database test every contact. ToLower and Replace run in SQL (lower(), replace()),
+            // where an OR lets the database walk the sort index testing every contact. The second half leaves out
+            // the contacts of the first, so no row comes twice and the database need not compare whole rows to drop
+            // duplicates (UNION); a page then sorts only the matches' sort keys and a count stops at its cap.
+            // ToLower and Replace run in SQL (lower(), replace()),
             // not in .NET, so the culture rule does not apply; the term is folded (ü → ue), so the city is folded
             // the same way, and SQLite's lower() changes ASCII letters only, hence the capital umlauts.
 #pragma warning disable CA1304, CA1311
@@ -108,7 +111,8 @@ internal static class ListContacts
                         .Replace("Ä", "ae").Replace("Ö", "oe").Replace("Ü", "ue")
                         .Contains(text))
                 .Select(a => (Guid?)a.Id);
-            query = query.Where(c => c.SearchTerms.Contains(text)).Union(query.Where(c => inCity.Contains(c.AccountId)));
+            query = query.Where(c => c.SearchTerms.Contains(text))
+                .Concat(query.Where(c => inCity.Contains(c.AccountId) && !c.SearchTerms.Contains(text)));
 #pragma warning restore CA1304, CA1311
         }
 

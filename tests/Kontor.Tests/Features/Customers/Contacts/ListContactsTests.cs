@@ -71,6 +71,23 @@ public sealed class ListContactsTests(KontorAppFactory app) : IClassFixture<Kont
     }
 
     [Fact]
+    public async Task List_SearchMatchingBothTheContactAndItsAccountsCity_ListsAndCountsTheContactOnce()
+    {
+        var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
+        var essen = await rep.Client.CreateAccountAsync(new { name = "Stadtwerke", billingAddress = new { city = "Essen" } });
+        var both = await rep.Client.CreateContactAsync(new { lastName = "Essener", accountId = essen.Id() });
+        var byCity = await rep.Client.CreateContactAsync("Meier", essen.Id());
+        var byName = await rep.Client.CreateContactAsync(new { lastName = "Essenberg" });
+        await rep.Client.CreateContactAsync("Schulz");
+
+        var page = await rep.Client.GetJsonAsync("/api/contacts?search=essen&limit=2");
+        var next = await rep.Client.GetJsonAsync($"/api/contacts?search=essen&limit=2&cursor={Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)}");
+
+        Assert.Equal([byName.Id(), both.Id(), byCity.Id()], [.. page.Ids(), .. next.Ids()]);
+        Assert.Equal(3, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_FilterByAccount_ReturnsOnlyItsContacts()
     {
         var rep = await app.CreateTenantWithUserAsync("Acme", Roles.SalesRep);
