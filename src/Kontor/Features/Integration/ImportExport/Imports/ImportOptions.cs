@@ -33,6 +33,13 @@ public sealed class ImportSettings
     /// <summary>Rows per batch: each batch is one transaction and the point an interrupted import resumes from.</summary>
     public int BatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// PostgreSQL: an import that created or changed at least this many records has the database refresh the
+    /// statistics of the tables it wrote as it ends, so the lists' queries are planned for the data just loaded
+    /// rather than for the table as it was (autovacuum would do it only later).
+    /// </summary>
+    public int AnalyzeAfterRecords { get; set; } = 1000;
+
     /// <summary>The largest file that can be uploaded.</summary>
     public long MaxFileBytes { get; set; } = 1L << 30;
 

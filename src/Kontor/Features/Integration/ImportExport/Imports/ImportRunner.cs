@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kontor.Features.Customers.Accounts;
+using Kontor.Features.Customers.Contacts;
+using Kontor.Features.Sales.Leads;
 using Kontor.Platform.Access;
 using Kontor.Platform.Audit;
 using Kontor.Platform.Data;
@@ -156,11 +159,33 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
             updated = job.UpdatedRecords,
         });
         await db.SaveChangesAsync(ct);
+        if (!job.DryRun && job.CreatedRecords + job.UpdatedRecords >= settings.AnalyzeAfterRecords && db.Database.IsNpgsql())
+        {
+            await AnalyzeAsync(db, job.Target, ct);
+        }
 
         // A dry run keeps its file: the real import of the same file follows it.
         if (!job.DryRun)
         {
             storage.Delete(job.FilePath);
+        }
+    }
+
+    /// <summary>Has PostgreSQL sample the tables the import wrote (<c>ANALYZE</c>; table names from the model, never from input).</summary>
+    private static async Task AnalyzeAsync(KontorDb db, ImportTarget target, CancellationToken ct)
+    {
+        Type[] written = target switch
+        {
+            ImportTarget.Accounts => [typeof(Account)],
+            ImportTarget.Contacts => [typeof(Contact)],
+            ImportTarget.AccountsAndContacts => [typeof(Account), typeof(Contact)],
+            ImportTarget.Leads => [typeof(Lead)],
+            _ => [],
+        };
+        foreach (var type in written)
+        {
+            var analyze = "ANALYZE \"" + db.Model.FindEntityType(type)!.GetTableName() + "\"";
+            await db.Database.ExecuteSqlRawAsync(analyze, ct);
         }
     }
 
