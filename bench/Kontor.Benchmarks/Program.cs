@@ -27,7 +27,7 @@ using Microsoft.Extensions.Localization;
 //
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- [--contacts 1000000] [--accounts 200000] [--rounds 100]
 //       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (a server; a throwaway database is created)
-//       [--keep-database]   (PostgreSQL: leave the database behind to study query plans; its name is printed)
+//       [--keep-database]   (leave the database behind to study query plans; its name or file is printed)
 //       [--database NAME]   (PostgreSQL, sales only: measure again on a database kept by an earlier run, without writing data)
 //   dotnet run -c Release --project bench/Kontor.Benchmarks -- --opportunities 1000000 [--rounds 30] [--postgres "…"]
 //       (instead: the opportunity board and the forecast of a tenant with that many opportunities; see SalesBenchmark)
@@ -197,7 +197,15 @@ finally
     await app.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
+    if (postgres is null && keepDatabase)
+    {
+        Console.WriteLine($"Database kept: {Path.Combine(folder, "kontor.db")}");
+    }
+    else
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+
     if (postgres is not null && keepDatabase)
     {
         Console.WriteLine($"Database kept: {database}");

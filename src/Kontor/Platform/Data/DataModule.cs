@@ -48,7 +48,8 @@ internal static class DataModule
         {
             var path = Path.GetFullPath(options.SqlitePath, contentRoot);
             connectionString = !string.IsNullOrWhiteSpace(connectionString) ? connectionString : new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true }.ToString();
-            Register<SqliteKontorDb>(services, (sp, db) => db.UseSqlite(connectionString));
+            Register<SqliteKontorDb>(services, (sp, db) => db.UseSqlite(connectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Query.IRelationalParameterBasedSqlProcessorFactory, SqliteFilterSwitchesFactory>());
         }
         else
         {

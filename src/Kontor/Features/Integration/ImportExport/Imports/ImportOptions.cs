@@ -34,9 +34,9 @@ public sealed class ImportSettings
     public int BatchSize { get; set; } = 2000;
 
     /// <summary>
-    /// PostgreSQL: an import that created or changed at least this many records has the database refresh the
+    /// An import that created or changed at least this many records has the database refresh the
     /// statistics of the tables it wrote as it ends, so the lists' queries are planned for the data just loaded
-    /// rather than for the table as it was (autovacuum would do it only later).
+    /// rather than for the table as it was (PostgreSQL's autovacuum would do it only later, SQLite never).
     /// </summary>
     public int AnalyzeAfterRecords { get; set; } = 1000;
 

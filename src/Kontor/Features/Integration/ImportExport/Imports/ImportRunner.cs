@@ -159,7 +159,7 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
             updated = job.UpdatedRecords,
         });
         await db.SaveChangesAsync(ct);
-        if (!job.DryRun && job.CreatedRecords + job.UpdatedRecords >= settings.AnalyzeAfterRecords && db.Database.IsNpgsql())
+        if (!job.DryRun && job.CreatedRecords + job.UpdatedRecords >= settings.AnalyzeAfterRecords)
         {
             await AnalyzeAsync(db, job.Target, ct);
         }
@@ -171,7 +171,10 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
         }
     }
 
-    /// <summary>Has PostgreSQL sample the tables the import wrote (<c>ANALYZE</c>; table names from the model, never from input).</summary>
+    /// <summary>
+    /// Has the database sample the tables the import wrote (<c>ANALYZE</c>; table names from the model, never from
+    /// input). SQLite reads at most about 1,000 rows per index (<c>analysis_limit</c>), as its <c>PRAGMA optimize</c> does.
+    /// </summary>
     private static async Task AnalyzeAsync(KontorDb db, ImportTarget target, CancellationToken ct)
     {
         Type[] written = target switch
@@ -184,7 +187,8 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
         };
         foreach (var type in written)
         {
-            var analyze = "ANALYZE \"" + db.Model.FindEntityType(type)!.GetTableName() + "\"";
+            var analyze = (db.Database.IsNpgsql() ? "" : "PRAGMA analysis_limit = 1000; ")
+                + "ANALYZE \"" + db.Model.FindEntityType(type)!.GetTableName() + "\"";
             await db.Database.ExecuteSqlRawAsync(analyze, ct);
         }
     }
