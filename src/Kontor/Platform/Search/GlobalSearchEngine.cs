@@ -180,40 +180,64 @@ public static class GlobalSearchEngine
             records = records.Where(r => r.SearchTerms.StartsWith(term) || r.SearchTerms.Contains(wordStart));
         }
 
-        var match = FtsQuery(terms.Where(t => t.Length >= 3));
+        var looked = terms.Where(t => t.Length >= 3).ToList();
 
-        // The table name comes from the EF model, the user's words travel as a parameter.
-        var ftsSql = string.Concat("SELECT \"Id\", rank AS \"Rank\" FROM \"", table, "Search\" WHERE \"", table, "Search\" MATCH {0}");
-        var candidates = match is null
-            ? records.OrderBy(r => r.SortName).ThenBy(r => r.Id).Select(r => new Candidate(r.Id, r.SearchTerms, r.SortName))
-            : from r in records
-              join m in db.Database.SqlQueryRaw<FtsMatch>(ftsSql, match)
-                  on r.Id equals m.Id
-              orderby m.Rank
-              select new Candidate(r.Id, r.SearchTerms, r.SortName);
-        var found = await candidates.Take(SqliteCandidates).ToListAsync(ct);
-
-        var scored = terms.Where(t => t.Length >= 3).ToList();
-        var matches = found
-            .Select(c => (c.Id, c.SortName, Score: Score(scored, c.SearchTerms)))
-            .Where(c => c.Score is not null)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+        // As on PostgreSQL, first the records containing every word, a bounded set in no order: ranking all matches
+        // of a common name by bm25 reads every one of them. Only when they are too few, the records sharing
+        // trigrams with the words are ranked and scored for similar names.
+        var exact = await Candidates(records, db, table, FtsQuery(looked, fuzzy: false), ranked: false).Take(SqliteCandidates + 1).ToListAsync(ct);
+        var exactRanked = exact
+            .Take(SqliteCandidates)
+            .OrderBy(c => c.SortName.Length).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+            .Select(c => new GlobalSearchHit(c.Id, 1))
             .ToList();
-        var capped = found.Count == SqliteCandidates || matches.Count > TotalCap;
-        return new GlobalSearchHits(
-            [.. matches.Take(limit).Select(m => new GlobalSearchHit(m.Id, Math.Round(m.Score!.Value, 3)))],
-            Math.Min(matches.Count, TotalCap),
-            capped);
+        if (exact.Count > limit || !looked.Any(IsFuzzy))
+        {
+            return new GlobalSearchHits([.. exactRanked.Take(limit)], Math.Min(exact.Count, TotalCap), exact.Count > TotalCap);
+        }
+
+        var exactIds = exactRanked.Select(h => h.Id).ToHashSet();
+        var found = await Candidates(records, db, table, FtsQuery(looked), ranked: true).Take(SqliteCandidates).ToListAsync(ct);
+        var hits = exactRanked
+            .Concat(found
+                .Where(c => !exactIds.Contains(c.Id))
+                .Select(c => (c.Id, c.SortName, Score: Score(looked, c.SearchTerms)))
+                .Where(c => c.Score is not null)
+                .OrderByDescending(c => c.Score).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+                .Select(c => new GlobalSearchHit(c.Id, Math.Round(Math.Min(c.Score!.Value, 0.999), 3))))
+            .ToList();
+        return new GlobalSearchHits([.. hits.Take(limit)], Math.Min(hits.Count, TotalCap), found.Count == SqliteCandidates || hits.Count > TotalCap);
     }
 
     /// <summary>
-    /// The FTS5 query: per word either the word itself (a substring, for short words and numbers) or any of its trigrams,
-    /// including those at its edges (" me", "er "), so records with a typo are candidates too; the words are ANDed.
+    /// The records matching an FTS5 query (all of them, by name, when there is none), best bm25 rank first when
+    /// <paramref name="ranked"/>. The table name comes from the EF model, the user's words travel as a parameter.
     /// </summary>
-    internal static string? FtsQuery(IEnumerable<string> terms)
+    private static IQueryable<Candidate> Candidates<T>(IQueryable<T> records, KontorDb db, string table, string? match, bool ranked)
+        where T : class, IGloballySearchable
+    {
+        if (match is null)
+        {
+            return records.OrderBy(r => r.SortName).ThenBy(r => r.Id).Select(r => new Candidate(r.Id, r.SearchTerms, r.SortName));
+        }
+
+        // bm25 is computed for every match the statement reads, so an unranked read does not ask for it.
+        var ftsSql = string.Concat("SELECT \"Id\", ", ranked ? "rank" : "0.0", " AS \"Rank\" FROM \"", table, "Search\" WHERE \"", table, "Search\" MATCH {0}");
+        var joined = from r in records
+                     join m in db.Database.SqlQueryRaw<FtsMatch>(ftsSql, match) on r.Id equals m.Id
+                     select new { r, m.Rank };
+        return (ranked ? joined.OrderBy(j => j.Rank) : joined).Select(j => new Candidate(j.r.Id, j.r.SearchTerms, j.r.SortName));
+    }
+
+    /// <summary>
+    /// The FTS5 query: per word either the word itself (a substring: for short words and numbers, and for every word
+    /// unless <paramref name="fuzzy"/>) or any of its trigrams, including those at its edges (" me", "er "), so records
+    /// with a typo are candidates too; the words are ANDed.
+    /// </summary>
+    internal static string? FtsQuery(IEnumerable<string> terms, bool fuzzy = true)
     {
         var groups = terms
-            .Select(term => IsFuzzy(term)
+            .Select(term => fuzzy && IsFuzzy(term)
                 ? "(" + string.Join(" OR ", Windows(" " + term + " ").Distinct(StringComparer.Ordinal).Select(Quote)) + ")"
                 : Quote(term))
             .ToList();

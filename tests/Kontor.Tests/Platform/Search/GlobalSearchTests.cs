@@ -56,6 +56,21 @@ public sealed class GlobalSearchTests(KontorAppFactory app) : IClassFixture<Kont
     }
 
     [Fact]
+    public async Task Search_MoreExactMatchesThanTheLimit_ShowsOnlyExactOnes()
+    {
+        var user = await app.CreateTenantWithUserAsync("Exact first");
+        await user.Client.CreateContactAsync(new { firstName = "Hans", lastName = "Meyer" });
+        await user.Client.CreateContactAsync(new { firstName = "Ida", lastName = "Meier" });
+        await user.Client.CreateContactAsync(new { firstName = "Jan", lastName = "Meier" });
+
+        var group = (await SearchAsync(user, "Meier", "contact", limit: 1)).Single();
+
+        Assert.Equal(1, group.GetProperty("items").GetArrayLength());
+        Assert.Equal(1.0, group.GetProperty("items")[0].GetProperty("score").GetDouble());
+        Assert.Equal(2, group.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_SeveralWords_EveryWordMustMatch()
     {
         var user = await app.CreateTenantWithUserAsync("Words");

@@ -100,9 +100,9 @@ internal static class ListContacts
             // where an OR lets the database walk the sort index testing every contact. The second half leaves out
             // the contacts of the first, so no row comes twice and the database need not compare whole rows to drop
             // duplicates (UNION); a page then sorts only the matches' sort keys and a count stops at its cap.
-            // ToLower and Replace run in SQL (lower(), replace()),
-            // not in .NET, so the culture rule does not apply; the term is folded (ü → ue), so the city is folded
-            // the same way, and SQLite's lower() changes ASCII letters only, hence the capital umlauts.
+            // ToLower and Replace run in SQL (lower(), replace()), not in .NET, so the culture rule does not apply;
+            // the term is folded (ü → ue), so the city is folded the same way, and SQLite's lower() changes ASCII
+            // letters only, hence the capital umlauts.
 #pragma warning disable CA1304, CA1311
             var inCity = accounts
                 .Where(a => a.SearchTerms.Contains(text) && a.BillingAddress.City != null

@@ -161,7 +161,15 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
         await db.SaveChangesAsync(ct);
         if (!job.DryRun && job.CreatedRecords + job.UpdatedRecords >= settings.AnalyzeAfterRecords)
         {
-            await AnalyzeAsync(db, job.Target, ct);
+            try
+            {
+                await AnalyzeAsync(db, job.Target, ct);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException)
+            {
+                // The import is finished and recorded; fresh statistics only help the planner, autovacuum catches up.
+                AnalyzeFailed(log, e, job.Id);
+            }
         }
 
         // A dry run keeps its file: the real import of the same file follows it.
@@ -197,4 +205,7 @@ internal sealed partial class ImportRunner(IServiceScopeFactory scopes, ImportSt
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Import {JobId} failed")]
     private static partial void ImportFailed(ILogger logger, Exception exception, Guid jobId);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "The statistics of the tables import {JobId} wrote could not be refreshed")]
+    private static partial void AnalyzeFailed(ILogger logger, Exception exception, Guid jobId);
 }
