@@ -92,11 +92,7 @@ public static class GlobalSearchEngine
             .Select(r => new Candidate(r.Id, r.SearchTerms, r.SortName))
             .Take(PostgresCandidates + 1)
             .ToListAsync(ct);
-        var exactRanked = exact
-            .Take(PostgresCandidates)
-            .OrderBy(c => c.SortName.Length).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
-            .Select(c => new GlobalSearchHit(c.Id, 1))
-            .ToList();
+        var exactRanked = RankExact(exact.Take(PostgresCandidates));
         if (exact.Count > limit || !terms.Any(IsFuzzy))
         {
             return new GlobalSearchHits([.. exactRanked.Take(limit)], Math.Min(exact.Count, TotalCap), exact.Count > TotalCap);
@@ -186,11 +182,7 @@ public static class GlobalSearchEngine
         // of a common name by bm25 reads every one of them. Only when they are too few, the records sharing
         // trigrams with the words are ranked and scored for similar names.
         var exact = await Candidates(records, db, table, FtsQuery(looked, fuzzy: false), ranked: false).Take(SqliteCandidates + 1).ToListAsync(ct);
-        var exactRanked = exact
-            .Take(SqliteCandidates)
-            .OrderBy(c => c.SortName.Length).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
-            .Select(c => new GlobalSearchHit(c.Id, 1))
-            .ToList();
+        var exactRanked = RankExact(exact.Take(SqliteCandidates));
         if (exact.Count > limit || !looked.Any(IsFuzzy))
         {
             return new GlobalSearchHits([.. exactRanked.Take(limit)], Math.Min(exact.Count, TotalCap), exact.Count > TotalCap);
@@ -208,6 +200,12 @@ public static class GlobalSearchEngine
             .ToList();
         return new GlobalSearchHits([.. hits.Take(limit)], Math.Min(hits.Count, TotalCap), found.Count == SqliteCandidates || hits.Count > TotalCap);
     }
+
+    /// <summary>Exact matches score 1 and come by the length of the sort name (the closest to what was typed first), then by name.</summary>
+    private static List<GlobalSearchHit> RankExact(IEnumerable<Candidate> exact) =>
+        [.. exact
+            .OrderBy(c => c.SortName.Length).ThenBy(c => c.SortName, StringComparer.Ordinal).ThenBy(c => c.Id)
+            .Select(c => new GlobalSearchHit(c.Id, 1))];
 
     /// <summary>
     /// The records matching an FTS5 query (all of them, by name, when there is none), best bm25 rank first when
